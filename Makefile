@@ -1,0 +1,34 @@
+# Every target sets up .venv on first use, so a fresh clone needs nothing but Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.installed
+RECORDS ?= forum_records
+
+.PHONY: serve build validate test lint clean
+
+$(READY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(READY)
+
+serve: $(READY)
+	$(BIN)/mkdocs serve
+
+build: $(READY)
+	$(BIN)/mkdocs build --strict
+
+validate: $(READY)
+	$(BIN)/openforum validate $(RECORDS)
+
+test: $(READY)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/python -m pytest -q
+
+lint: $(READY)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

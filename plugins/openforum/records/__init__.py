@@ -1,0 +1,6 @@
+"""Layer 1: reading, modelling and checking the Forum's records. Imports no MkDocs."""
+
+from .loader import KINDS, SINGULAR, ForumRecords, load_forum
+from .problems import Mark, Problem, Problems
+
+__all__ = ["KINDS", "SINGULAR", "ForumRecords", "Mark", "Problem", "Problems", "load_forum"]

@@ -1,0 +1,219 @@
+"""Finds every record file under a forum folder, reads it into the model, and runs the checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from .model import (
+    Assessment,
+    Commitment,
+    Consultation,
+    Forum,
+    Meeting,
+    Member,
+    Partner,
+    Plan,
+    Record,
+    Submission,
+)
+from .problems import START, Problems, did_you_mean
+from .schema import Reading, Reference, build
+from .values import is_id
+from .yamlread import read_record
+
+FORUM_FILE = "forum.md"
+KINDS: dict[str, type[Record]] = {
+    "members": Member,
+    "meetings": Meeting,
+    "plans": Plan,
+    "commitments": Commitment,
+    "consultations": Consultation,
+    "assessments": Assessment,
+    "partners": Partner,
+}
+R = TypeVar("R", bound=Record)
+
+SINGULAR = {
+    "members": "member",
+    "meetings": "meeting",
+    "plans": "plan",
+    "commitments": "commitment",
+    "consultations": "consultation",
+    "submissions": "submission",
+    "assessments": "assessment",
+    "partners": "partner",
+}
+
+
+@dataclass(slots=True)
+class ForumRecords:
+    """Every record of one Forum, by kind and id (submissions by `consultation/sid`)."""
+
+    root: Path
+    forum: Forum | None = None
+    members: dict[str, Member] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    commitments: dict[str, Commitment] = field(default_factory=dict)
+    consultations: dict[str, Consultation] = field(default_factory=dict)
+    submissions: dict[str, Submission] = field(default_factory=dict)
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+    unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
+
+    def of_kind(self, kind: str) -> dict[str, Record]:
+        records: dict[str, Record] = getattr(self, kind)
+        return records
+
+    def counts(self) -> dict[str, int]:
+        counts = {"forum": 1 if self.forum else 0}
+        for kind in (*KINDS, "submissions"):
+            counts[kind] = len(self.of_kind(kind))
+        return counts
+
+    def all_records(self) -> list[Record]:
+        records: list[Record] = [self.forum] if self.forum else []
+        for kind in (*KINDS, "submissions"):
+            records.extend(self.of_kind(kind).values())
+        return records
+
+
+def load_forum(root: Path) -> tuple[ForumRecords, Problems]:
+    """Load and check every record under `root`; all problems are returned, none raised."""
+    from .checks import check_forum  # checks need the loaded model, not the other way round
+
+    problems = Problems()
+    records = ForumRecords(root=root)
+    if not root.is_dir():
+        problems.add(root, START, "no such folder: give the folder that holds forum.md")
+        return records, problems
+    _load_tree(records, problems)
+    check_forum(records, problems)
+    return records, problems
+
+
+def _load_tree(records: ForumRecords, problems: Problems) -> None:
+    root = records.root
+    forum_path = root / FORUM_FILE
+    if forum_path.is_file():
+        records.forum = _load_file(forum_path, Forum, "forum.md", records, problems)
+    else:
+        problems.add(
+            forum_path,
+            START,
+            "missing forum.md: every forum folder has one forum.md with the Forum's name, "
+            "country, timezone and rules",
+        )
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name == FORUM_FILE:
+            continue
+        if entry.is_dir() and entry.name in KINDS:
+            _load_kind(entry, entry.name, records, problems)
+        elif entry.is_dir():
+            problems.add(
+                entry,
+                START,
+                f"unknown folder '{entry.name}'.{did_you_mean(entry.name, KINDS)} "
+                f"Record folders are: {', '.join(KINDS)}",
+            )
+        elif entry.suffix == ".md":
+            problems.add(
+                entry,
+                START,
+                f"'{entry.name}' is not a record: only forum.md sits at the top; other records "
+                "go in their kind's folder (members/, meetings/, ...)",
+            )
+
+
+def _load_kind(folder: Path, kind: str, records: ForumRecords, problems: Problems) -> None:
+    cls = KINDS[kind]
+    target = records.of_kind(kind)
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() and kind == "consultations":
+            _load_submissions(path, records, problems)
+        elif not _is_record_file(path, kind, problems):
+            continue
+        else:
+            record = _load_file(path, cls, SINGULAR[kind], records, problems)
+            if record is not None:
+                target[record.stem] = record
+            else:
+                records.unreadable.add((kind, path.stem))
+
+
+def _load_submissions(folder: Path, records: ForumRecords, problems: Problems) -> None:
+    consultation = folder.name
+    if not (folder.parent / f"{consultation}.md").is_file():
+        problems.add(
+            folder,
+            START,
+            f"submissions folder '{consultation}/' has no consultation "
+            f"consultations/{consultation}.md: name the folder after its consultation's id",
+        )
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not _is_record_file(path, "submissions", problems):
+            continue
+        record = _load_file(path, Submission, "submission", records, problems)
+        if isinstance(record, Submission):
+            record.consultation = consultation
+            records.submissions[record.key] = record
+
+
+def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
+    if path.is_dir():
+        problems.add(path, START, f"unexpected folder in {kind}/: records are files named <id>.md")
+        return False
+    if path.suffix != ".md":
+        problems.add(path, START, f"'{path.name}' is not a record: records are named <id>.md")
+        return False
+    if not is_id(path.stem):
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in path.stem).split())
+        problems.add(
+            path,
+            START,
+            f"the file name '{path.name}' is not a valid id: ids are lowercase letters, "
+            f"digits and '-'; rename it to '{suggestion.lower() or 'record'}.md'",
+        )
+        return False
+    return True
+
+
+def _load_file(
+    path: Path, cls: type[R], what: str, records: ForumRecords, problems: Problems
+) -> R | None:
+    text = read_record(path, problems)
+    if text is None:
+        return None
+    reading = Reading(path=path, problems=problems)
+    record = build(cls, text.front, reading, what)
+    record.stem = path.stem
+    record.path = path
+    record.body = text.body
+    record.body_line = text.body_line
+    records.references.extend(reading.references)
+    if record.id is not None and record.id != record.stem and cls is not Forum:
+        problems.add(
+            path,
+            record.at("id"),
+            f"id '{record.id}' differs from the file name '{path.name}': the id is the file "
+            f"name; write 'id: {record.stem}' or rename the file",
+        )
+    _check_aliases(record, path, problems)
+    return record
+
+
+def _check_aliases(record: Record, path: Path, problems: Problems) -> None:
+    for index, alias in enumerate(record.aliases):
+        if not is_id(alias):
+            problems.add(path, record.at("aliases", index), f"alias '{alias}' is not a valid id")
+    for alias, count in Counter(record.aliases).items():
+        if count > 1 or alias == record.stem:
+            problems.add(
+                path, record.at("aliases"), f"alias '{alias}' is listed twice or is the id itself"
+            )

@@ -1,0 +1,292 @@
+"""Turns a front-matter tree into the typed model, led by the model's own annotations.
+
+One generic reader serves every record kind: a field's annotation says what its text may
+be (`date`, `Literal[...]`, `list[Seat]`, `Annotated[str, Ref("members")]`), so adding a
+field to the model is the whole job of supporting it. Every problem is reported with the
+line of the key or value that causes it, and reading goes on to find the next one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+from .problems import Mark, Problems, did_you_mean, one_of
+from .values import (
+    BadValue,
+    Ref,
+    Url,
+    is_id,
+    read_bool,
+    read_date,
+    read_datetime,
+    read_decimal,
+    read_fraction,
+    read_int,
+    read_url,
+)
+from .yamlread import Mapping, Node, Scalar, Sequence
+
+_SCALAR_READERS: dict[type, Callable[[str], Any]] = {
+    int: read_int,
+    bool: read_bool,
+    date: read_date,
+    datetime: read_datetime,
+    Fraction: read_fraction,
+    Decimal: read_decimal,
+}
+_EXAMPLES: dict[type, str] = {
+    int: "a whole number",
+    bool: "true or false",
+    date: "a date (YYYY-MM-DD)",
+    datetime: "a date and time (YYYY-MM-DDTHH:MM)",
+    Fraction: "a share such as 1/2",
+    Decimal: "a number",
+    str: "a text",
+}
+
+
+def key(name: str) -> dict[str, str]:
+    """Field metadata for a YAML key that is a Python keyword (`for`, `from`)."""
+    return {"key": name}
+
+
+INTERNAL = {"internal": "true"}
+
+
+@dataclass(kw_only=True, slots=True)
+class Located:
+    """A model object that remembers where each of its fields was written."""
+
+    mark: Mark = field(default=Mark(1, 1), compare=False, repr=False, metadata=INTERNAL)
+    marks: dict[str, Mark] = field(
+        default_factory=dict, compare=False, repr=False, metadata=INTERNAL
+    )
+
+    def at(self, name: str, index: int | None = None) -> Mark:
+        """Where field `name` (or its item `index`) was written; the object's own line else."""
+        if index is not None and f"{name}[{index}]" in self.marks:
+            return self.marks[f"{name}[{index}]"]
+        return self.marks.get(name, self.mark)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference met while reading, resolved once every record is loaded."""
+
+    kind: str
+    target: str
+    path: Path
+    mark: Mark
+    field_name: str
+    rule: Ref
+
+
+@dataclass(slots=True)
+class Reading:
+    """State of reading one file: where problems go and which references it makes."""
+
+    path: Path
+    problems: Problems
+    references: list[Reference] = field(default_factory=list)
+
+    def problem(self, mark: Mark, message: str) -> None:
+        self.problems.add(self.path, mark, message)
+
+
+T = TypeVar("T", bound=Located)
+
+
+@dataclass(frozen=True, slots=True)
+class _FieldSpec:
+    name: str
+    key: str
+    hint: Any
+    required: bool
+
+
+@cache
+def _fields_of(cls: type) -> dict[str, _FieldSpec]:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    specs: dict[str, _FieldSpec] = {}
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("internal"):
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        yaml_key = f.metadata.get("key", f.name)
+        specs[yaml_key] = _FieldSpec(f.name, yaml_key, hints[f.name], required)
+    return specs
+
+
+def field_names(cls: type) -> list[str]:
+    """The YAML keys a model class accepts, in declaration order."""
+    return list(_fields_of(cls))
+
+
+def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
+    """Read a mapping node into `cls`; problems go to `reading`, missing values get defaults."""
+    specs = _fields_of(cls)
+    values: dict[str, Any] = {}
+    marks: dict[str, Mark] = {}
+    misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
+    for yaml_key, (key_node, value_node) in node.entries.items():
+        spec = specs.get(yaml_key)
+        if spec is None:
+            suggestion = did_you_mean(yaml_key, specs)
+            misspelt.update(k for k in specs if suggestion.endswith(f"'{k}'?"))
+            reading.problem(
+                key_node.mark,
+                f"unknown field '{yaml_key}' in {what}."
+                + (suggestion or f" Known fields: {', '.join(specs)}"),
+            )
+            continue
+        marks[spec.name] = value_node.mark
+        try:
+            value = _read(spec.hint, value_node, reading, spec.key, marks)
+        except BadValue as error:
+            reading.problem(value_node.mark, f"{spec.key}: {error}")
+            continue
+        if value is None and spec.required:
+            reading.problem(value_node.mark, f"{spec.key}: a value is required here")
+            continue
+        if value is not None:
+            values[spec.name] = value
+    for spec in specs.values():
+        if (
+            spec.required
+            and spec.name not in values
+            and spec.key not in node.entries
+            and spec.key not in misspelt
+        ):
+            reading.problem(
+                node.mark,
+                f"missing field '{spec.key}' in {what}: add '{spec.key}: <{_describe(spec.hint)}>'",
+            )
+    for spec in specs.values():
+        if spec.required and spec.name not in values:
+            values[spec.name] = _placeholder(spec.hint)
+    return cls(**values, mark=node.mark, marks=marks)
+
+
+def _read(hint: Any, node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
+    origin = get_origin(hint)
+    if origin is typing.Annotated:
+        base, *rules = get_args(hint)
+        value = _read(base, node, reading, name, marks)
+        for rule in rules:
+            value = _apply_rule(rule, value, node, reading, name)
+        return value
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if isinstance(node, Scalar) and node.is_null:
+            return None
+        return _read(options[0], node, reading, name, marks)
+    if origin is list:
+        (item_hint,) = get_args(hint)
+        if isinstance(node, Scalar) and node.is_null:
+            return []
+        if not isinstance(node, Sequence):
+            raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
+        items = []
+        for index, item in enumerate(node.items):
+            marks[f"{name}[{index}]"] = item.mark
+            try:
+                value = _read(item_hint, item, reading, f"{name}[{index + 1}]", marks)
+            except BadValue as error:
+                reading.problem(item.mark, f"{name}: {error}")
+                continue
+            if value is not None:
+                items.append(value)
+        return items
+    if dataclasses.is_dataclass(hint):
+        if isinstance(node, Scalar) and node.is_null:
+            return None
+        if not isinstance(node, Mapping):
+            fields = ", ".join(f"{k}: ..." for k in list(_fields_of(hint))[:3])
+            raise BadValue(f"expected fields, e.g. {{{fields}}}")
+        return build(hint, node, reading, name)
+    if not isinstance(node, Scalar):
+        raise BadValue(f"expected {_describe(hint)}, not a {_shape(node)}")
+    if node.is_null:
+        return None
+    if origin is Literal:
+        choices = [str(a) for a in get_args(hint)]
+        if node.text not in choices:
+            raise BadValue(
+                f"'{node.text}' is not one of: {one_of(choices)}.{did_you_mean(node.text, choices)}"
+            )
+        return node.text
+    if hint is str:
+        return node.text
+    reader = _SCALAR_READERS.get(hint)
+    if reader is None:  # pragma: no cover - a model annotation this reader does not know
+        raise TypeError(f"no reader for {hint!r}")
+    if not node.plain and hint in (int, bool, Fraction, Decimal):
+        raise BadValue(f"expected {_describe(hint)}, found the quoted text '{node.text}'")
+    return reader(node.text)
+
+
+def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, name: str) -> Any:
+    if value is None:
+        return None
+    if isinstance(rule, Url):
+        return read_url(value)
+    if isinstance(rule, Ref):
+        if value in rule.also:
+            return value
+        if not is_id(value):
+            if rule.free_text:
+                return value
+            raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
+        reading.references.append(Reference(rule.kind, value, reading.path, node.mark, name, rule))
+    return value
+
+
+def _describe(hint: Any) -> str:
+    origin = get_origin(hint)
+    if origin is typing.Annotated:
+        base, *rules = get_args(hint)
+        for rule in rules:
+            if isinstance(rule, Ref):
+                return f"id of a record in {rule.kind}/"
+            if isinstance(rule, Url):
+                return "a web address"
+        return _describe(base)
+    if origin in (types.UnionType, typing.Union):
+        return _describe(next(a for a in get_args(hint) if a is not type(None)))
+    if origin is Literal:
+        return " | ".join(str(a) for a in get_args(hint))
+    if origin is list:
+        return f"a list of {_describe(get_args(hint)[0])}"
+    if dataclasses.is_dataclass(hint):
+        return "fields"
+    return _EXAMPLES.get(hint, str(hint))
+
+
+def _placeholder(hint: Any) -> Any:
+    """A missing required value: an empty list, else None (its problem is already reported).
+
+    The record stays in the forum so that references to it resolve; checks skip None values
+    instead of reporting the same gap again in other words.
+    """
+    origin = get_origin(hint)
+    if origin is typing.Annotated:
+        return _placeholder(get_args(hint)[0])
+    return [] if origin is list else None
+
+
+def _shape(node: Node) -> str:
+    return "list" if isinstance(node, Sequence) else "set of fields"
+
+
+def _text_of(node: Node) -> str:
+    return node.text if isinstance(node, Scalar) else "..."

@@ -1,0 +1,126 @@
+"""What a field's text may be: the readers of scalar values and the markers used in the model.
+
+A model field is annotated with a plain type (`str`, `int`, `date`, a `Literal` vocabulary)
+and optionally with markers: `Ref("members")` for a reference to another record, `URL` for a
+web address. The schema reads the marker; nothing here knows about records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+_INTEGER = re.compile(r"[-+]?[0-9]+")
+_DECIMAL = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?P<time>[0-9]{2}:[0-9]{2})"
+    r"(?P<seconds>:[0-9]{2})?(?P<offset>Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+_FRACTION = re.compile(r"(?P<num>[0-9]+)/(?P<den>[0-9]+)|(?P<dec>0?\.[0-9]+|1(\.0+)?)")
+
+
+class BadValue(Exception):
+    """A scalar that does not fit its field; the message says what would."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The field holds the id of a record of `kind` (a folder name: members, plans...).
+
+    With `free_text`, a value written in words (an institution's name) is accepted as is;
+    only a value shaped like an id must resolve. `also` lists literal values accepted besides
+    ids (an assessment's subject may be `forum`).
+    """
+
+    kind: str
+    free_text: bool = False
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """The field holds an absolute http(s) address."""
+
+
+URL = Url()
+
+
+def read_int(text: str) -> int:
+    if not _INTEGER.fullmatch(text):
+        raise BadValue(f"'{text}' is not a whole number: write digits only, e.g. 14")
+    return int(text)
+
+
+def read_decimal(text: str) -> Decimal:
+    plain = text.replace("_", "")
+    if not _DECIMAL.fullmatch(plain):
+        raise BadValue(f"'{text}' is not a number: write digits, e.g. 45000 or 1250.50")
+    try:
+        return Decimal(plain)
+    except InvalidOperation as error:  # pragma: no cover - the pattern already rules it out
+        raise BadValue(f"'{text}' is not a number") from error
+
+
+def read_bool(text: str) -> bool:
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    raise BadValue(f"'{text}' is not true or false: write true or false")
+
+
+def read_date(text: str) -> date:
+    if not _DATE.fullmatch(text):
+        raise BadValue(f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-12")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise BadValue(f"'{text}' is not a date in the calendar ({error})") from error
+
+
+def read_datetime(text: str) -> datetime:
+    """`YYYY-MM-DDTHH:MM`, optional seconds and UTC offset; naive means the Forum's timezone."""
+    match = _DATETIME.fullmatch(text)
+    if not match:
+        raise BadValue(
+            f"'{text}' is not a date and time: write YYYY-MM-DDTHH:MM, e.g. 2024-03-12T10:00"
+        )
+    offset = match["offset"] or ""
+    if offset and offset != "Z" and ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    iso = f"{match['date']}T{match['time']}{match['seconds'] or ''}{offset.replace('Z', '+00:00')}"
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError as error:
+        raise BadValue(f"'{text}' is not a date and time in the calendar ({error})") from error
+
+
+def read_fraction(text: str) -> Fraction:
+    """A share such as `1/2`, `2/3` or `0.5`, above 0 and at most 1."""
+    match = _FRACTION.fullmatch(text.replace(" ", ""))
+    if not match:
+        raise BadValue(f"'{text}' is not a share: write a fraction such as 1/2 or 2/3")
+    if match["num"] is not None:
+        if int(match["den"]) == 0:
+            raise BadValue(f"'{text}' divides by zero: write a fraction such as 1/2")
+        share = Fraction(int(match["num"]), int(match["den"]))
+    else:
+        share = Fraction(match["dec"])
+    if not 0 < share <= 1:
+        raise BadValue(f"'{text}' is not a share between 0 and 1: write e.g. 1/2 or 2/3")
+    return share
+
+
+def read_url(text: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", text):
+        raise BadValue(f"'{text}' is not a web address: write it in full, e.g. https://...")
+    return text
+
+
+def is_id(text: str) -> bool:
+    return ID_PATTERN.fullmatch(text) is not None

@@ -1,0 +1,249 @@
+"""Strict reading of a record file: front matter fences, then YAML as a tree of marked nodes.
+
+PyYAML's loaders guess types (`NO` becomes False, `012` becomes 10) and forget where a
+value was written. Here every scalar stays the text it was written as, with its line and
+column, and the model decides what a field's text means. Aliases, tags and duplicate keys
+are refused rather than resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import START, Mark, Problems
+
+MAX_RECORD_BYTES = 1_000_000
+MAX_DEPTH = 12
+FENCE = "---"
+
+try:  # libyaml's parser is several times faster; events and marks are the same.
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+
+@dataclass(slots=True)
+class Scalar:
+    text: str
+    mark: Mark
+    plain: bool  # written without quotes, so `null` or `~` mean "no value"
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(slots=True)
+class Sequence:
+    items: list[Node]
+    mark: Mark
+
+
+@dataclass(slots=True)
+class Mapping:
+    entries: dict[str, tuple[Scalar, Node]]  # key text -> (key node, value node)
+    mark: Mark
+
+
+Node = Scalar | Sequence | Mapping
+
+
+@dataclass(slots=True)
+class RecordText:
+    """A record file split into its front matter tree and its Markdown body."""
+
+    front: Mapping
+    body: str
+    body_line: int
+
+
+def read_record(path: Path, problems: Problems) -> RecordText | None:
+    """Read one record; on failure add the problems and return None."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, START, f"cannot read the file: {error.strerror}")
+        return None
+    if len(data) > MAX_RECORD_BYTES:
+        problems.add(
+            path,
+            START,
+            f"the file is {len(data):,} bytes; a record may be at most {MAX_RECORD_BYTES:,}: "
+            "move long material to a linked document",
+        )
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        problems.add(
+            path,
+            Mark(line, column),
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}): "
+            "save it with UTF-8 encoding",
+        )
+        return None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.add(path, Mark(line, 1), "the file contains NUL bytes: it is not a text record")
+        return None
+    return split_front_matter(path, text, problems)
+
+
+def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText | None:
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != FENCE:
+        problems.add(
+            path,
+            START,
+            "missing front matter: a record starts with a line '---', its fields, "
+            "then a closing line '---'",
+        )
+        return None
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
+    if close is None:
+        problems.add(
+            path,
+            START,
+            "the front matter opened on line 1 is never closed: add a line '---' after the "
+            "last field",
+        )
+        return None
+    yaml_text = "\n".join(lines[1:close])
+    front = parse_mapping(path, yaml_text, first_line=2, problems=problems)
+    if front is None:
+        return None
+    body = "\n".join(lines[close + 1 :])
+    return RecordText(front=front, body=body, body_line=close + 2)
+
+
+def parse_mapping(
+    path: Path, yaml_text: str, first_line: int, problems: Problems
+) -> Mapping | None:
+    """Parse YAML text whose first line is `first_line` of the file into a Mapping."""
+    builder = _TreeBuilder(path, first_line, problems)
+    try:
+        for event in yaml.parse(yaml_text, Loader=_Parser):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        problems.add(path, builder.mark_of(error.problem_mark), _syntax_message(error, yaml_text))
+        return None
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        problems.add(path, Mark(first_line, 1), f"the front matter is not valid YAML: {error}")
+        return None
+    root = builder.root
+    if root is None or (isinstance(root, Scalar) and root.is_null):
+        return Mapping({}, Mark(first_line, 1))
+    if not isinstance(root, Mapping):
+        problems.add(
+            path,
+            root.mark,
+            "the front matter must be a set of 'field: value' lines, not "
+            + ("a list" if isinstance(root, Sequence) else "a single value"),
+        )
+        return None
+    return root
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str) -> str:
+    problem = error.problem or "invalid YAML"
+    message = f"YAML syntax error: {problem}"
+    if error.context:
+        message += f" ({error.context})"
+    lines = yaml_text.splitlines()
+    mark = error.problem_mark
+    before = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
+    if "\t" in before:
+        message += ": indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        message += ": put quotes around a value that contains ': '"
+    elif "could not find expected ':'" in problem:
+        message += ": every field is written 'name: value'"
+    return message
+
+
+class _TreeBuilder:
+    """Builds marked nodes from parser events, refusing what a record must not use."""
+
+    def __init__(self, path: Path, first_line: int, problems: Problems) -> None:
+        self.path = path
+        self.offset = first_line - 1
+        self.problems = problems
+        self.stack: list[Sequence | Mapping] = []
+        self.pending_keys: list[Scalar | None] = []
+        self.root: Node | None = None
+
+    def mark_of(self, yaml_mark: yaml.Mark | None) -> Mark:
+        if yaml_mark is None:
+            return Mark(self.offset + 1, 1)
+        return Mark(yaml_mark.line + 1 + self.offset, yaml_mark.column + 1)
+
+    def report(self, mark: Mark, message: str) -> None:
+        # Reported, not fatal: the rest of the record is still checked in the same run.
+        self.problems.add(self.path, mark, message)
+
+    def feed(self, event: yaml.Event) -> None:
+        mark = self.mark_of(event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            self.report(
+                mark,
+                f"YAML aliases are not allowed (*{event.anchor}): write the value out in full",
+            )
+            self._add(Scalar("", mark, plain=True))
+        elif isinstance(event, yaml.ScalarEvent):
+            self._check_tag(event, mark)
+            plain = event.style in (None, "") and event.implicit[0]
+            self._add(Scalar(event.value, mark, plain=plain))
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            self._check_tag(event, mark)
+            if len(self.stack) >= MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"values are nested more than {MAX_DEPTH} levels deep",
+                    problem_mark=event.start_mark,
+                )
+            node: Sequence | Mapping = (
+                Sequence([], mark)
+                if isinstance(event, yaml.SequenceStartEvent)
+                else Mapping({}, mark)
+            )
+            self._add(node)
+            self.stack.append(node)
+            self.pending_keys.append(None)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            self.stack.pop()
+            self.pending_keys.pop()
+
+    def _check_tag(self, event: yaml.NodeEvent, mark: Mark) -> None:
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            self.report(mark, f"YAML tags are not allowed ({tag}): write a plain value")
+
+    def _add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = self.pending_keys[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                self.report(node.mark, "a field name must be a plain word, not a list or mapping")
+                key = Scalar("", node.mark, plain=True)
+            self.pending_keys[-1] = node if isinstance(node, Scalar) else key
+            return
+        self.pending_keys[-1] = None
+        if key.text in parent.entries:
+            first = parent.entries[key.text][0].mark
+            self.report(
+                key.mark,
+                f"duplicate field '{key.text}' (first written on line {first.line}): keep only one",
+            )
+            return
+        parent.entries[key.text] = (key, node)
