@@ -13,7 +13,17 @@ from functools import cache
 from pathlib import Path
 
 from .loader import SINGULAR, ForumRecords
-from .model import Commitment, Consultation, Forum, Meeting, Member, Period, Plan, Record
+from .model import (
+    Commitment,
+    Consultation,
+    Forum,
+    Meeting,
+    Member,
+    Period,
+    Plan,
+    Record,
+    Votes,
+)
 from .problems import Mark, Problems, did_you_mean
 
 
@@ -248,10 +258,28 @@ def _check_meeting(
                 "in forum.md",
             )
         if decision.votes:
-            for name in ("in_favour", "against", "abstain"):
-                if (getattr(decision.votes, name) or 0) < 0:
-                    problems.add(path, decision.votes.at(name), "a vote count cannot be negative")
+            _check_votes(meeting, decision.votes, problems)
     _check_minutes(meeting, records, zone, day, problems)
+
+
+def _check_votes(meeting: Meeting, votes: Votes, problems: Problems) -> None:
+    counts = {"for": votes.in_favour, "against": votes.against, "abstain": votes.abstain}
+    for name, count in counts.items():
+        if count is not None and count < 0:
+            problems.add(
+                meeting.path,
+                votes.at("in_favour" if name == "for" else name),
+                f"{name}: a vote count cannot be negative",
+            )
+    present = len(meeting.attendance.present) if meeting.attendance else 0
+    cast = sum(count or 0 for count in counts.values())
+    if present and cast > present:
+        problems.add(
+            meeting.path,
+            votes.mark,
+            f"{cast} votes are recorded but only {present} members are listed present: check "
+            "the counts or the attendance",
+        )
 
 
 def _check_minutes(
@@ -326,14 +354,14 @@ def _check_commitment(commitment: Commitment, problems: Problems) -> None:
                 f"{milestone.status}: set 'status: complete' or remove 'done'",
             )
     entries = commitment.progress
-    for earlier, later in itertools.pairwise(entries):
-        if _after(earlier.date, later.date):
-            problems.add(
-                path,
-                later.at("date"),
-                f"progress entry of {later.date} comes after one of {earlier.date}: the "
-                "timeline is oldest first",
-            )
+    for index in _out_of_order([entry.date for entry in entries]):
+        entry = entries[index]
+        problems.add(
+            path,
+            entry.at("date"),
+            f"progress entry dated {entry.date} is out of date order: the timeline is oldest "
+            "first; check the date or move the entry",
+        )
     if (
         entries
         and commitment.status
@@ -372,6 +400,25 @@ def _check_period(path: Path, period: Period | None, problems: Problems) -> None
         problems.add(
             path, period.at("end"), f"period ends ({period.end}) before it starts ({period.start})"
         )
+
+
+def _out_of_order(days: list[date | None]) -> list[int]:
+    """Indexes of the entries that break date order, one per break.
+
+    Of two neighbours out of order, the one blamed is the one whose removal restores the
+    order around it: a later date typed into the middle is blamed, not the entry after it.
+    """
+    blamed: list[int] = []
+    for i in range(len(days) - 1):
+        if not _after(days[i], days[i + 1]):
+            continue
+        after_next = days[i + 2] if i + 2 < len(days) else None
+        before = days[i - 1] if i > 0 else None
+        if _after(days[i], after_next) and not _after(before, days[i + 1]):
+            blamed.append(i)
+        else:
+            blamed.append(i + 1)
+    return blamed
 
 
 def _after(first: date | None, second: date | None) -> bool:
