@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
 
+from conftest import MINIMAL
 from openforum.cli import main
 
 

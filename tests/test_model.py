@@ -8,7 +8,6 @@ from fractions import Fraction
 from pathlib import Path
 
 from conftest import MINIMAL, found
-
 from openforum.records import model
 
 
