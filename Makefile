@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 RECORDS ?= forum_records
 
-.PHONY: serve build validate test lint clean
+.PHONY: serve build validate test lint bench clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,6 @@ lint: $(READY)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache
+
+bench: $(READY)
+	$(BIN)/python bench/validate.py $(RECORDS)
