@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL
+from conftest import DEMO, MINIMAL
 from openforum.cli import main
 
 
@@ -69,3 +70,32 @@ def test_no_traceback_for_garbage(minimal_copy: Path, content: bytes) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "members/garbage.md:" in result.stdout
+
+
+def test_check_reports_the_demo_forums_missed_quorum_and_late_minutes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", str(DEMO), "--today", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "quorum-missed            /meetings/2023-02-14-plenary/  Quorum not met: 5 of 12 "
+        "voting members present (6 needed)"
+    ) in out
+    assert (
+        "late-minutes             /meetings/2023-09-26-plenary/  Minutes published 55 days" in out
+    )
+    assert "[NOT MET] It decides by rules set in advance, with a quorum" in out
+
+
+def test_check_json_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(DEMO), "--format", "json", "--fail-on", "late-minutes"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    late = [f for f in document["findings"] if f["code"] == "late-minutes"]
+    assert late[0]["evidence"] == ["meetings/2023-09-26-plenary/"]
+    assert main(["check", str(DEMO), "--fail-on", "parity-broken"]) == 0
+
+
+def test_check_rejects_unknown_codes() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(DEMO), "--fail-on", "quorum"])
+    assert exit_info.value.code == 2

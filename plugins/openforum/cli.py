@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .facts.calendar import reference_today
+from .facts.findings import CODES
+from .facts.forum import derive
 from .records import load_forum
-from .report import FORMATS, format_problem, summary
+from .report import FORMATS, findings_json, findings_text, format_problem, summary
 
 DEFAULT_RECORDS = Path("forum_records")
 
@@ -40,8 +44,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="text",
         help="text (default) or github: GitHub Actions annotations on the pull request",
     )
+
+    check = commands.add_parser(
+        "check",
+        help="report how the Forum conducts itself: quorum, notice, minutes, cadence...",
+        description="Compute the accountability findings from the records. Findings never "
+        "fail the command unless named in --fail-on.",
+    )
+    check.add_argument("path", nargs="?", type=Path, default=DEFAULT_RECORDS)
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--fail-on",
+        default="",
+        metavar="CODES",
+        help="comma-separated finding codes that make the exit status 1, or 'any'; "
+        f"codes: {', '.join(CODES)}",
+    )
+    check.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="judge as of this date (YYYY-MM-DD); default: today or SOURCE_DATE_EPOCH",
+    )
     args = parser.parse_args(argv)
     try:
+        if args.command == "check":
+            fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
+            unknown = fail_on - set(CODES) - {"any"}
+            if unknown:
+                parser.error(f"unknown finding code(s) for --fail-on: {', '.join(sorted(unknown))}")
+            return run_check(args.path, args.format, fail_on, args.today or reference_today())
         return run_validate(args.path, args.format)
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
@@ -54,6 +86,23 @@ def run_validate(path: Path, style: str) -> int:
         print(format_problem(problem, style))
     print(summary(records, problems))
     return 1 if problems else 0
+
+
+def run_check(path: Path, style: str, fail_on: set[str], today: date) -> int:
+    records, problems = load_forum(path)
+    if problems:
+        for problem in problems:
+            print(format_problem(problem))
+        print(summary(records, problems))
+        print("the records have problems: fix them, then check again", file=sys.stderr)
+        return 1
+    facts = derive(records, today)
+    if style == "json":
+        print(findings_json(facts))
+    else:
+        print(findings_text(facts))
+    failing = [f for f in facts.findings if "any" in fail_on or f.code in fail_on]
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,175 @@
+"""Facts across time: gaps between plenaries, self-assessment cadence, and seat balance."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import ForumRecords
+from .calendar import add_months
+from .findings import Evidence, Finding
+from .roster import voting_roster
+
+SUCCESSOR_WINDOW = timedelta(days=31)
+
+
+def meeting_gaps(records: ForumRecords, today: date) -> list[Finding]:
+    """Held plenaries further apart than `max_meeting_gap_months` (exactly the limit is fine)."""
+    rules = records.forum.rules if records.forum else None
+    if rules is None or rules.max_meeting_gap_months is None:
+        return []
+    limit = rules.max_meeting_gap_months
+    held = sorted(
+        (m for m in records.meetings.values() if m.status == "held" and m.kind == "plenary"),
+        key=lambda m: m.start,
+    )
+    findings = []
+    for earlier, later in itertools.pairwise(held):
+        first, second = earlier.start.date(), later.start.date()
+        if second > add_months(first, limit):
+            findings.append(
+                Finding(
+                    "meeting-gap",
+                    "concern",
+                    Evidence("meetings", later.stem),
+                    f"{(second - first).days} days without a plenary ({first} to {second}); "
+                    f"the rules ask for one at least every {limit} months",
+                    (Evidence("meetings", earlier.stem),),
+                )
+            )
+    if held and today > add_months(held[-1].start.date(), limit):
+        last = held[-1].start.date()
+        findings.append(
+            Finding(
+                "meeting-gap",
+                "concern",
+                Evidence("meetings", held[-1].stem),
+                f"No plenary since {last} ({(today - last).days} days); the rules ask for one "
+                f"at least every {limit} months",
+            )
+        )
+    return findings
+
+
+def assessment_gaps(records: ForumRecords, today: date) -> list[Finding]:
+    """Forum self-assessments later than `assessment_every_months` after the previous one.
+
+    The clock starts when the Forum was established and runs to today.
+    """
+    forum = records.forum
+    if forum is None or forum.rules.assessment_every_months is None:
+        return []
+    every = forum.rules.assessment_every_months
+    published = sorted(
+        (a.published, a.stem)
+        for a in records.assessments.values()
+        if a.subject == "forum" and a.published
+    )
+    start = forum.established.date if forum.established else None
+    marks: list[tuple[date | None, str | None]] = [(start, None), *published, (today, None)]
+    findings = []
+    for (since, since_id), (until, until_id) in itertools.pairwise(marks):
+        if since is None or until is None or until <= add_months(since, every):
+            continue
+        evidence = Evidence("assessments", until_id) if until_id else Evidence("forum", "")
+        what = f"the self-assessment of {until}" if until_id else f"today ({until})"
+        findings.append(
+            Finding(
+                "assessment-gap",
+                "concern",
+                evidence,
+                f"{(until - since).days} days from {since} to {what}; the rules ask for a "
+                f"self-assessment every {every} months",
+                (Evidence("assessments", since_id),) if since_id else (),
+            )
+        )
+    return findings
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    start: date
+    end: date | None  # None: to this day
+    government: int
+    other: int
+
+    @property
+    def balanced(self) -> bool:
+        return self.government == self.other
+
+
+def seat_balance(records: ForumRecords, today: date) -> list[Balance]:
+    """Government against non-government voting seats over time, one row per change."""
+    changes = sorted(
+        {
+            day
+            for member in records.members.values()
+            for seat in member.seats
+            if seat.votes and seat.start
+            for day in (seat.start, seat.end + timedelta(days=1) if seat.end else None)
+            if day is not None and day <= today
+        }
+    )
+    rows: list[Balance] = []
+    for index, day in enumerate(changes):
+        holders = voting_roster(records, day)
+        government = sum(1 for h in holders if h.member.sector == "government")
+        end = changes[index + 1] - timedelta(days=1) if index + 1 < len(changes) else None
+        row = Balance(day, end, government, len(holders) - government)
+        if rows and (rows[-1].government, rows[-1].other) == (row.government, row.other):
+            rows[-1] = Balance(rows[-1].start, end, row.government, row.other)
+        else:
+            rows.append(row)
+    return rows
+
+
+def balance_findings(records: ForumRecords, today: date) -> list[Finding]:
+    forum = records.forum
+    findings = []
+    if forum and forum.rules.parity:
+        for row in seat_balance(records, today):
+            if not row.balanced and row.government + row.other:
+                until = f"to {row.end}" if row.end else "to this day"
+                findings.append(
+                    Finding(
+                        "parity-broken",
+                        "concern",
+                        Evidence("members", ""),
+                        f"From {row.start} {until}: {row.government} government and "
+                        f"{row.other} non-government voting seats",
+                    )
+                )
+    findings.extend(_terms_without_successor(records))
+    return findings
+
+
+def _terms_without_successor(records: ForumRecords) -> list[Finding]:
+    """Voting terms that end with no voting seat of the same sector starting soon after."""
+    starts = [
+        (member.sector, seat.start)
+        for member in records.members.values()
+        for seat in member.seats
+        if seat.votes and seat.start
+    ]
+    findings = []
+    for member in records.members.values():
+        for seat in member.seats:
+            if not seat.votes or seat.end is None:
+                continue
+            window_end = seat.end + SUCCESSOR_WINDOW
+            if not any(
+                sector == member.sector and seat.end < start <= window_end
+                for sector, start in starts
+            ):
+                findings.append(
+                    Finding(
+                        "no-successor",
+                        "note",
+                        Evidence("members", member.stem),
+                        f"{member.name}'s {seat.role.replace('_', '-')} seat ends on {seat.end} "
+                        f"and no {member.sector.replace('_', ' ')} seat starts within "
+                        f"{SUCCESSOR_WINDOW.days} days",
+                    )
+                )
+    return findings

@@ -1,0 +1,88 @@
+"""Consultation facts: timeline notice, channels, answers to submissions, the summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import ForumRecords
+from ..records.model import Consultation, Submission
+from .findings import Evidence, Finding
+
+ONLINE = frozenset({"online_platform", "email", "survey", "social_media"})
+IN_PERSON = frozenset({"in_person", "workshop"})
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationFacts:
+    consultation: Consultation
+    submissions: tuple[Submission, ...]
+    outcomes: Counter[str]  # "unanswered" for submissions without a response
+    timeline_notice: int | None  # days the timeline was online before opening
+
+    @property
+    def answered(self) -> int:
+        return sum(n for outcome, n in self.outcomes.items() if outcome not in _OPEN)
+
+
+_OPEN = frozenset({"pending", "unanswered"})
+
+
+def consultation_facts(
+    consultation: Consultation, records: ForumRecords, today: date
+) -> tuple[ConsultationFacts, list[Finding]]:
+    submissions = tuple(
+        s for s in records.submissions.values() if s.consultation == consultation.stem
+    )
+    outcomes = Counter(s.response.outcome if s.response else "unanswered" for s in submissions)
+    notice = (
+        (consultation.opens - consultation.timeline_published).days
+        if consultation.timeline_published and consultation.opens
+        else None
+    )
+    facts = ConsultationFacts(consultation, submissions, outcomes, notice)
+
+    subject = Evidence("consultations", consultation.stem)
+    findings = []
+    rules = records.forum.rules if records.forum else None
+    needed = rules.notice_days if rules else None
+    if notice is None:
+        findings.append(
+            Finding("timeline-late", "concern", subject, "No published timeline is recorded")
+        )
+    elif needed is not None and notice < needed:
+        findings.append(
+            Finding(
+                "timeline-late",
+                "concern",
+                subject,
+                f"Timeline published {notice} days before opening; the notice period is "
+                f"{needed} days",
+            )
+        )
+    channels = set(consultation.channels)
+    if not (channels & ONLINE and channels & IN_PERSON):
+        missing = " and ".join(
+            kind
+            for kind, group in (("online", ONLINE), ("in-person", IN_PERSON))
+            if not channels & group
+        )
+        findings.append(Finding("channels-lacking", "concern", subject, f"No {missing} channel"))
+    closed = consultation.closes is not None and today > consultation.closes
+    for submission in submissions:
+        if closed and (submission.response is None or submission.response.outcome == "pending"):
+            findings.append(
+                Finding(
+                    "submission-unanswered",
+                    "concern",
+                    Evidence("consultations", consultation.stem, f"submission-{submission.stem}"),
+                    f"Submission {submission.stem} to {consultation.stem} has no reasoned "
+                    "response yet",
+                )
+            )
+    if closed and consultation.summary_published is None:
+        findings.append(
+            Finding("summary-missing", "concern", subject, "No summary of the input published")
+        )
+    return facts, findings
