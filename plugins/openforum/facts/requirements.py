@@ -101,9 +101,11 @@ def requirements(
             findings,
             {"quorum-missed", "decision-without-quorum", "result-disagrees"},
             bool(held_meetings),
-            lambda: f"{count({'quorum-missed'})} of {len(held_meetings)} held meetings without "
-            f"quorum; {count({'result-disagrees'})} decisions whose result disagrees with "
-            "their rule",
+            lambda: (
+                f"{count({'quorum-missed'})} of {len(held_meetings)} held meetings without "
+                f"quorum; {count({'result-disagrees'})} decisions whose result disagrees with "
+                "their rule"
+            ),
             meetings,
         ),
         _judge(

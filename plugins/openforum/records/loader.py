@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from .model import (
     Assessment,
@@ -19,7 +18,7 @@ from .model import (
     Record,
     Submission,
 )
-from .problems import START, Problems, did_you_mean
+from .problems import START, Problem, Problems, did_you_mean
 from .schema import Reading, Reference, build
 from .values import is_id
 from .yamlread import read_record
@@ -34,7 +33,6 @@ KINDS: dict[str, type[Record]] = {
     "assessments": Assessment,
     "partners": Partner,
 }
-R = TypeVar("R", bound=Record)
 
 SINGULAR = {
     "members": "member",
@@ -96,11 +94,46 @@ def load_forum(root: Path) -> tuple[ForumRecords, Problems]:
     return records, problems
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One record file to read: its kind folder, and its consultation for a submission."""
+
+    kind: str
+    path: Path
+    consultation: str = ""
+
+
+@dataclass(slots=True)
+class _Loaded:
+    job: _Job
+    record: Record | None
+    references: list[Reference]
+    problems: list[Problem]
+
+
 def _load_tree(records: ForumRecords, problems: Problems) -> None:
-    root = records.root
+    jobs = _discover(records.root, problems)
+    for loaded in _read_all(jobs):
+        problems.extend(loaded.problems)
+        records.references.extend(loaded.references)
+        job, record = loaded.job, loaded.record
+        if record is None:
+            records.unreadable.add((job.kind, job.path.stem))
+        elif isinstance(record, Forum):
+            records.forum = record
+        elif isinstance(record, Submission):
+            record.consultation = job.consultation
+            records.submissions[record.key] = record
+        else:
+            records.of_kind(job.kind)[record.stem] = record
+
+
+def _discover(root: Path, problems: Problems) -> list[_Job]:
+    """Every record file under `root`, in a stable order; misplaced files are problems."""
+    jobs: list[_Job] = []
     forum_path = root / FORUM_FILE
     if forum_path.is_file():
-        records.forum = _load_file(forum_path, Forum, "forum.md", records, problems)
+        jobs.append(_Job("forum", forum_path))
     else:
         problems.add(
             forum_path,
@@ -112,7 +145,7 @@ def _load_tree(records: ForumRecords, problems: Problems) -> None:
         if entry.name.startswith(".") or entry.name == FORUM_FILE:
             continue
         if entry.is_dir() and entry.name in KINDS:
-            _load_kind(entry, entry.name, records, problems)
+            jobs.extend(_discover_kind(entry, entry.name, problems))
         elif entry.is_dir():
             problems.add(
                 entry,
@@ -127,27 +160,22 @@ def _load_tree(records: ForumRecords, problems: Problems) -> None:
                 f"'{entry.name}' is not a record: only forum.md sits at the top; other records "
                 "go in their kind's folder (members/, meetings/, ...)",
             )
+    return jobs
 
 
-def _load_kind(folder: Path, kind: str, records: ForumRecords, problems: Problems) -> None:
-    cls = KINDS[kind]
-    target = records.of_kind(kind)
+def _discover_kind(folder: Path, kind: str, problems: Problems) -> list[_Job]:
+    jobs = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         if path.is_dir() and kind == "consultations":
-            _load_submissions(path, records, problems)
-        elif not _is_record_file(path, kind, problems):
-            continue
-        else:
-            record = _load_file(path, cls, SINGULAR[kind], records, problems)
-            if record is not None:
-                target[record.stem] = record
-            else:
-                records.unreadable.add((kind, path.stem))
+            jobs.extend(_discover_submissions(path, problems))
+        elif _is_record_file(path, kind, problems):
+            jobs.append(_Job(kind, path))
+    return jobs
 
 
-def _load_submissions(folder: Path, records: ForumRecords, problems: Problems) -> None:
+def _discover_submissions(folder: Path, problems: Problems) -> list[_Job]:
     consultation = folder.name
     if not (folder.parent / f"{consultation}.md").is_file():
         problems.add(
@@ -156,13 +184,11 @@ def _load_submissions(folder: Path, records: ForumRecords, problems: Problems) -
             f"submissions folder '{consultation}/' has no consultation "
             f"consultations/{consultation}.md: name the folder after its consultation's id",
         )
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not _is_record_file(path, "submissions", problems):
-            continue
-        record = _load_file(path, Submission, "submission", records, problems)
-        if isinstance(record, Submission):
-            record.consultation = consultation
-            records.submissions[record.key] = record
+    return [
+        _Job("submissions", path, consultation)
+        for path in sorted(folder.iterdir())
+        if not path.name.startswith(".") and _is_record_file(path, "submissions", problems)
+    ]
 
 
 def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
@@ -184,19 +210,30 @@ def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
     return True
 
 
-def _load_file(
-    path: Path, cls: type[R], what: str, records: ForumRecords, problems: Problems
-) -> R | None:
+def _read_all(jobs: list[_Job]) -> list[_Loaded]:
+    # Reading in worker processes was measured and rejected: sending the records back
+    # (pickling ~20 objects per record) cost as much as parsing them.
+    return [_read_one(job) for job in jobs]
+
+
+def _read_one(job: _Job) -> _Loaded:
+    problems = Problems()
+    cls: type[Record] = (
+        Forum
+        if job.kind == "forum"
+        else (Submission if job.kind == "submissions" else KINDS[job.kind])
+    )
+    what = "forum.md" if job.kind == "forum" else SINGULAR[job.kind]
+    path = job.path
     text = read_record(path, problems)
     if text is None:
-        return None
+        return _Loaded(job, None, [], problems.items)
     reading = Reading(path=path, problems=problems)
     record = build(cls, text.front, reading, what)
     record.stem = path.stem
     record.path = path
     record.body = text.body
     record.body_line = text.body_line
-    records.references.extend(reading.references)
     if record.id is not None and record.id != record.stem and cls is not Forum:
         problems.add(
             path,
@@ -205,7 +242,7 @@ def _load_file(
             f"name; write 'id: {record.stem}' or rename the file",
         )
     _check_aliases(record, path, problems)
-    return record
+    return _Loaded(job, record, reading.references, problems.items)
 
 
 def _check_aliases(record: Record, path: Path, problems: Problems) -> None:

@@ -151,7 +151,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
             continue
         marks[spec.name] = value_node.mark
         try:
-            value = _read(spec.hint, value_node, reading, spec.key, marks)
+            value = _reader_for(spec.hint)(value_node, reading, spec.key, marks)
         except BadValue as error:
             reading.problem(value_node.mark, f"{spec.key}: {error}")
             continue
@@ -177,21 +177,46 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
     return cls(**values, mark=node.mark, marks=marks)
 
 
+Reader = Callable[[Node, "Reading", str, dict[str, Mark]], Any]
+
+
 def _read(hint: Any, node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
+    return _reader_for(hint)(node, reading, name, marks)
+
+
+@cache
+def _reader_for(hint: Any) -> Reader:
+    """A reader for one annotation, built once: records are many, annotations are few."""
     origin = get_origin(hint)
     if origin is typing.Annotated:
         base, *rules = get_args(hint)
-        value = _read(base, node, reading, name, marks)
-        for rule in rules:
-            value = _apply_rule(rule, value, node, reading, name)
-        return value
+        read_base = _reader_for(base)
+
+        def read_annotated(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+            value = read_base(node, reading, name, marks)
+            for rule in rules:
+                value = _apply_rule(rule, value, node, reading, name)
+            return value
+
+        return read_annotated
     if origin in (types.UnionType, typing.Union):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        if isinstance(node, Scalar) and node.is_null:
-            return None
-        return _read(options[0], node, reading, name, marks)
+        read_option = _reader_for(next(a for a in get_args(hint) if a is not type(None)))
+
+        def read_optional(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+            if isinstance(node, Scalar) and node.is_null:
+                return None
+            return read_option(node, reading, name, marks)
+
+        return read_optional
     if origin is list:
-        (item_hint,) = get_args(hint)
+        return _list_reader(_reader_for(get_args(hint)[0]))
+    if dataclasses.is_dataclass(hint):
+        return _mapping_reader(hint)
+    return _scalar_reader(hint)
+
+
+def _list_reader(read_item: Reader) -> Reader:
+    def read_list(node: Node, reading: Reading, name: str, marks: dict) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
@@ -200,39 +225,59 @@ def _read(hint: Any, node: Node, reading: Reading, name: str, marks: dict[str, M
         for index, item in enumerate(node.items):
             marks[f"{name}[{index}]"] = item.mark
             try:
-                value = _read(item_hint, item, reading, f"{name}[{index + 1}]", marks)
+                value = read_item(item, reading, f"{name}[{index + 1}]", marks)
             except BadValue as error:
                 reading.problem(item.mark, f"{name}: {error}")
                 continue
             if value is not None:
                 items.append(value)
         return items
-    if dataclasses.is_dataclass(hint):
+
+    return read_list
+
+
+def _mapping_reader(cls: type) -> Reader:
+    def read_mapping(node: Node, reading: Reading, name: str, marks: dict) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return None
         if not isinstance(node, Mapping):
-            fields = ", ".join(f"{k}: ..." for k in list(_fields_of(hint))[:3])
+            fields = ", ".join(f"{k}: ..." for k in list(_fields_of(cls))[:3])
             raise BadValue(f"expected fields, e.g. {{{fields}}}")
-        return build(hint, node, reading, name)
-    if not isinstance(node, Scalar):
-        raise BadValue(f"expected {_describe(hint)}, not a {_shape(node)}")
-    if node.is_null:
-        return None
-    if origin is Literal:
+        return build(cls, node, reading, name)
+
+    return read_mapping
+
+
+def _scalar_reader(hint: Any) -> Reader:
+    description = _describe(hint)
+    if get_origin(hint) is Literal:
         choices = [str(a) for a in get_args(hint)]
-        if node.text not in choices:
-            raise BadValue(
-                f"'{node.text}' is not one of: {one_of(choices)}.{did_you_mean(node.text, choices)}"
-            )
-        return node.text
-    if hint is str:
-        return node.text
-    reader = _SCALAR_READERS.get(hint)
-    if reader is None:  # pragma: no cover - a model annotation this reader does not know
+        allowed = frozenset(choices)
+
+        def convert(text: str) -> Any:
+            if text not in allowed:
+                raise BadValue(
+                    f"'{text}' is not one of: {one_of(choices)}.{did_you_mean(text, choices)}"
+                )
+            return text
+    elif hint is str:
+        convert = str
+    elif hint in _SCALAR_READERS:
+        convert = _SCALAR_READERS[hint]
+    else:  # pragma: no cover - a model annotation this reader does not know
         raise TypeError(f"no reader for {hint!r}")
-    if not node.plain and hint in (int, bool, Fraction, Decimal):
-        raise BadValue(f"expected {_describe(hint)}, found the quoted text '{node.text}'")
-    return reader(node.text)
+    must_be_plain = hint in (int, bool, Fraction, Decimal)
+
+    def read_scalar(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+        if not isinstance(node, Scalar):
+            raise BadValue(f"expected {description}, not a {_shape(node)}")
+        if node.is_null:
+            return None
+        if must_be_plain and not node.plain:
+            raise BadValue(f"expected {description}, found the quoted text '{node.text}'")
+        return convert(node.text)
+
+    return read_scalar
 
 
 def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, name: str) -> Any:

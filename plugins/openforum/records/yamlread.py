@@ -128,8 +128,7 @@ def parse_mapping(
     """Parse YAML text whose first line is `first_line` of the file into a Mapping."""
     builder = _TreeBuilder(path, first_line, problems)
     try:
-        for event in yaml.parse(yaml_text, Loader=_Parser):
-            builder.feed(event)
+        builder.read(yaml_text)
     except yaml.MarkedYAMLError as error:
         problems.add(path, builder.mark_of(error.problem_mark), _syntax_message(error, yaml_text))
         return None
@@ -187,41 +186,54 @@ class _TreeBuilder:
         # Reported, not fatal: the rest of the record is still checked in the same run.
         self.problems.add(self.path, mark, message)
 
+    def read(self, yaml_text: str) -> None:
+        parser = _Parser(yaml_text)
+        try:
+            while True:
+                event = parser.get_event()
+                if event is None or type(event) is yaml.StreamEndEvent:
+                    break
+                self.feed(event)
+        finally:
+            parser.dispose()
+
     def feed(self, event: yaml.Event) -> None:
-        mark = self.mark_of(event.start_mark)
-        if isinstance(event, yaml.AliasEvent):
-            self.report(
-                mark,
-                f"YAML aliases are not allowed (*{event.anchor}): write the value out in full",
-            )
-            self._add(Scalar("", mark, plain=True))
-        elif isinstance(event, yaml.ScalarEvent):
-            self._check_tag(event, mark)
-            plain = event.style in (None, "") and event.implicit[0]
-            self._add(Scalar(event.value, mark, plain=plain))
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            self._check_tag(event, mark)
+        # Ordered by frequency: this runs once per event of every record.
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = self.mark_of(event.start_mark)
+            if event.tag is not None and event.tag != "!":
+                self._report_tag(event.tag, mark)
+            plain = not event.style and event.implicit[0]
+            self._add(Scalar(event.value, mark, plain))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+            self.pending_keys.pop()
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = self.mark_of(event.start_mark)
+            if event.tag is not None and event.tag != "!":
+                self._report_tag(event.tag, mark)
             if len(self.stack) >= MAX_DEPTH:
                 raise yaml.MarkedYAMLError(
                     problem=f"values are nested more than {MAX_DEPTH} levels deep",
                     problem_mark=event.start_mark,
                 )
             node: Sequence | Mapping = (
-                Sequence([], mark)
-                if isinstance(event, yaml.SequenceStartEvent)
-                else Mapping({}, mark)
+                Mapping({}, mark) if kind is yaml.MappingStartEvent else Sequence([], mark)
             )
             self._add(node)
             self.stack.append(node)
             self.pending_keys.append(None)
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            self.stack.pop()
-            self.pending_keys.pop()
+        elif kind is yaml.AliasEvent:
+            mark = self.mark_of(event.start_mark)
+            self.report(
+                mark,
+                f"YAML aliases are not allowed (*{event.anchor}): write the value out in full",
+            )
+            self._add(Scalar("", mark, plain=True))
 
-    def _check_tag(self, event: yaml.NodeEvent, mark: Mark) -> None:
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            self.report(mark, f"YAML tags are not allowed ({tag}): write a plain value")
+    def _report_tag(self, tag: str, mark: Mark) -> None:
+        self.report(mark, f"YAML tags are not allowed ({tag}): write a plain value")
 
     def _add(self, node: Node) -> None:
         if not self.stack:
