@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 RECORDS ?= forum_records
 
-.PHONY: serve build validate test lint bench clean
+.PHONY: serve build validate test lint bench screenshots clean
+
+# Material prints an end-of-life banner on every run; it is not a build warning.
+export NO_MKDOCS_2_WARNING := 1
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +38,7 @@ clean:
 
 bench: $(READY)
 	$(BIN)/python bench/validate.py $(RECORDS)
+
+# Headless-Chromium screenshots of the main pages into shots/ (needs chromium on PATH).
+screenshots: build
+	$(BIN)/python tests/screenshots.py site shots

@@ -1,0 +1,104 @@
+"""Commitment pages and the status table across plans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..records.model import Commitment, IrmAssessment, Milestone
+from . import derived, labels
+from .context import Context, GeneratedPage
+from .render import markdown_body
+from .urls import record_src, section_src
+
+IRM_FIELDS = (
+    ("specificity", "Specificity"),
+    ("potential_impact", "Potential impact"),
+    ("potential", "Potential for results"),
+    ("completion", "Completion"),
+    ("early_results", "Early results"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneRow:
+    milestone: Milestone
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRow:
+    """One line of the status table; `lead` is the lead's display name."""
+
+    commitment: Commitment
+    lead: str
+    progress: derived.Progress
+    overdue: bool
+    status_rank: int
+
+
+def commitment_title(commitment: Commitment) -> str:
+    # The id leads the title so that search and browser tabs show it.
+    return f"{commitment.stem}: {commitment.title}"
+
+
+def irm_rows(irm: IrmAssessment) -> list[tuple[str, str]]:
+    rows = [(name, labels.label(getattr(irm, attr))) for attr, name in IRM_FIELDS]
+    rows = [(name, value) for name, value in rows if value]
+    if irm.starred is not None:
+        rows.append(("Starred", "Yes" if irm.starred else "No"))
+    return rows
+
+
+def rows(ctx: Context, commitments: list[Commitment]) -> list[CommitmentRow]:
+    members = ctx.records.members
+    return [
+        CommitmentRow(
+            commitment=c,
+            lead=members[c.lead].name if c.lead in members else (c.lead or ""),
+            progress=derived.progress(ctx.records, c, ctx.today),
+            overdue=derived.commitment_overdue(c, ctx.today, derived.plan_closed(ctx.records, c)),
+            status_rank=derived.COMMITMENT_STATUSES.index(c.status),
+        )
+        for c in commitments
+    ]
+
+
+def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    for key, c in sorted(ctx.records.commitments.items()):
+        closed = derived.plan_closed(ctx.records, c)
+        yield ctx.page(
+            record_src("commitments", key),
+            "commitment.md.j2",
+            commitment_title(c),
+            source=c.path,
+            c=c,
+            body=markdown_body(c.body, levels=0),
+            overdue=derived.commitment_overdue(c, ctx.today, closed),
+            progress=derived.progress(ctx.records, c, ctx.today),
+            milestones=[
+                MilestoneRow(m, not closed and derived.milestone_overdue(m, ctx.today))
+                for m in c.milestones
+            ],
+            irm=irm_rows(c.irm) if c.irm else [],
+            mentions=ctx.mentions.get(key, derived.Mentions()),
+        )
+
+
+def commitments_index(ctx: Context) -> GeneratedPage:
+    plans = list(reversed(derived.plans_in_order(ctx.records)))
+    ordered = [c for plan in plans for c in derived.commitments_of(ctx.records, plan.stem)]
+    listed = {c.stem for c in ordered}
+    # Commitments of a plan that failed to load still belong in the table.
+    ordered += [c for k, c in sorted(ctx.records.commitments.items()) if k not in listed]
+    table = rows(ctx, ordered)
+    return ctx.page(
+        section_src("commitments"),
+        "commitments_index.md.j2",
+        "Commitments",
+        meta={"hide": ["navigation", "toc"]},  # the table needs the width
+        rows=table,
+        counts=derived.status_counts(ordered),
+        overdue=sum(row.overdue for row in table),
+        plans={p.stem: p for p in plans},
+    )

@@ -1,0 +1,107 @@
+"""Consultation pages: timeline, channels, events, summary, and every submission answered."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import get_args
+
+from markupsafe import Markup
+
+from ..records.model import Consultation, Outcome, Submission
+from . import derived
+from .context import Context, GeneratedPage
+from .render import markdown_body
+from .urls import record_src, section_src
+
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+WITHHELD = "Name withheld"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    day: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    submission: Submission
+    author: str  # the published name, or WITHHELD: never the name without consent
+    text: Markup  # the submission's text, quoted
+    edit_url: str | None
+
+
+def author_name(submission: Submission) -> str:
+    author = submission.author
+    if author and author.publish_name and author.name:
+        return author.name
+    return WITHHELD
+
+
+def state(consultation: Consultation, today: date) -> str:
+    if today < consultation.opens:
+        return "upcoming"
+    return "open" if today <= consultation.closes else "closed"
+
+
+def _steps(consultation: Consultation) -> list[Step]:
+    steps = [
+        Step(consultation.timeline_published, "Timeline published")
+        if consultation.timeline_published
+        else None,
+        Step(consultation.opens, "Consultation opens"),
+        Step(consultation.closes, "Consultation closes"),
+        Step(consultation.summary_published, "Summary of the input published")
+        if consultation.summary_published
+        else None,
+    ]
+    for event in consultation.events:
+        what = (event.kind or "event").replace("_", " ").capitalize()
+        where = f": {event.place}" if event.place else ""
+        steps.append(Step(event.date, f"{what}{where}"))
+    return sorted((s for s in steps if s), key=lambda s: s.day)
+
+
+def _quote(body: str) -> Markup:
+    # A Markdown blockquote keeps the author's Markdown rendered and clearly theirs.
+    lines = markdown_body(body, levels=3).strip().splitlines()
+    return Markup("\n".join(f"> {line}" if line else ">" for line in lines))
+
+
+def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    for key, consultation in sorted(ctx.records.consultations.items()):
+        submissions = derived.submissions_of(ctx.records, key)
+        outcomes = Counter(s.response.outcome if s.response else None for s in submissions)
+        yield ctx.page(
+            record_src("consultations", key),
+            "consultation.md.j2",
+            consultation.title,
+            source=consultation.path,
+            c=consultation,
+            state=state(consultation, ctx.today),
+            steps=_steps(consultation),
+            participants=sum(e.participants or 0 for e in consultation.events),
+            outcomes=[(o, outcomes[o]) for o in OUTCOMES],
+            unanswered=outcomes[None],
+            answered=[
+                Answered(s, author_name(s), _quote(s.body), ctx.options.source_url(s.path))
+                for s in submissions
+            ],
+            body=markdown_body(consultation.body, levels=1),
+        )
+
+
+def consultations_index(ctx: Context) -> GeneratedPage:
+    items = sorted(ctx.records.consultations.values(), key=lambda c: c.opens, reverse=True)
+    return ctx.page(
+        section_src("consultations"),
+        "consultations_index.md.j2",
+        "Consultations",
+        items=[
+            (c, state(c, ctx.today), len(derived.submissions_of(ctx.records, c.stem)))
+            for c in items
+        ],
+    )

@@ -1,0 +1,57 @@
+"""What every page generator gets: the records, the options, and facts computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..records import ForumRecords
+from . import derived
+from .options import SiteOptions
+from .render import Links, page, render
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    src: str  # the site source path, e.g. "commitments/nap4-03.md"
+    text: str
+    source: Path | None = None  # the record file the page shows ("Edit this page")
+
+
+class Context:
+    def __init__(self, records: ForumRecords, options: SiteOptions) -> None:
+        self.records = records
+        self.options = options
+        self.today = options.today
+
+    @cached_property
+    def mentions(self) -> dict[str, derived.Mentions]:
+        return derived.mentions(self.records)
+
+    @property
+    def forum_name(self) -> str:
+        return self.records.forum.name if self.records.forum else "The Forum"
+
+    def page(
+        self,
+        src: str,
+        template: str,
+        title: str,
+        *,
+        source: Path | None = None,
+        meta: dict[str, Any] | None = None,
+        **context: Any,
+    ) -> GeneratedPage:
+        """Render `template` for the page at `src`, with links relative to that page."""
+        body = render(
+            template,
+            L=Links(self.records, src),
+            records=self.records,
+            today=self.today,
+            options=self.options,
+            forum=self.records.forum,
+            **context,
+        )
+        return GeneratedPage(src, page(title, body, **(meta or {})), source)

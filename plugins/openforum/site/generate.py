@@ -1,0 +1,86 @@
+"""The whole site as generated files: site source path -> text, nothing MkDocs-specific."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..records import ForumRecords
+from . import commitments, consultations, forum, meetings, members, plans, redirects, timeline
+from .context import Context, GeneratedPage
+from .options import SiteOptions
+from .urls import RECORD_KINDS
+
+
+class SiteError(Exception):
+    """The records are valid but cannot be published as they are (e.g. a reserved id)."""
+
+
+@dataclass(slots=True)
+class GeneratedSite:
+    files: dict[str, str] = field(default_factory=dict)
+    """Site source path ("commitments/nap4-03.md", ".../index.html") -> its text."""
+    sources: dict[str, Path] = field(default_factory=dict)
+    """Site source path -> the record file the page shows, for "Edit this page"."""
+    sections: list[str] = field(default_factory=list)
+    """The section index pages ("commitments/index.md"): the ones the nav may list."""
+
+    def add(self, page: GeneratedPage) -> None:
+        if page.src in self.files:
+            raise SiteError(f"two generated pages at {page.src}")
+        self.files[page.src] = page.text
+        if page.source is not None:
+            self.sources[page.src] = page.source
+
+
+Generator = Callable[[Context], Iterable[GeneratedPage]]
+
+
+def generate_site(records: ForumRecords, options: SiteOptions) -> GeneratedSite:
+    _check_ids(records)
+    ctx = Context(records, options)
+    site = GeneratedSite()
+    for section in _sections(ctx):
+        site.add(section)
+        site.sections.append(section.src)
+    for generator in RECORD_PAGES:
+        for page in generator(ctx):
+            site.add(page)
+    return site
+
+
+def _sections(ctx: Context) -> Iterator[GeneratedPage]:
+    yield forum.forum_page(ctx)
+    yield commitments.commitments_index(ctx)
+    yield plans.plans_index(ctx)
+    yield meetings.meetings_index(ctx)
+    yield members.members_index(ctx)
+    yield consultations.consultations_index(ctx)
+    yield plans.assessments_index(ctx)
+    yield forum.partners_index(ctx)
+    yield timeline.timeline_page(ctx)
+
+
+RECORD_PAGES: tuple[Generator, ...] = (
+    commitments.commitment_pages,
+    plans.plan_pages,
+    meetings.meeting_pages,
+    members.member_pages,
+    consultations.consultation_pages,
+    plans.assessment_pages,
+    forum.partner_pages,
+    redirects.redirect_pages,
+)
+
+
+def _check_ids(records: ForumRecords) -> None:
+    # "index" would land on the section's own page (<kind>/index.md is the section).
+    for kind in RECORD_KINDS:
+        for record in records.of_kind(kind).values():
+            for key in (record.stem, *record.aliases):
+                if key == "index":
+                    raise SiteError(
+                        f"{record.path}: the id or alias 'index' is reserved for the list of "
+                        f"{kind}; rename the record or drop the alias"
+                    )

@@ -1,0 +1,77 @@
+"""Meeting pages (notice, agenda, attendance, decisions, minutes) and the list by year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from ..facts.meetings import meeting_facts
+from ..records.model import Meeting
+from . import derived, labels
+from .context import Context, GeneratedPage
+from .render import markdown_body
+from .urls import record_src, section_src
+
+
+def meeting_title(meeting: Meeting) -> str:
+    # The date belongs in the title: meetings are searched and cited by it.
+    return f"{meeting.title}, {labels.long_date(meeting.start)}"
+
+
+def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    forum = ctx.records.forum
+    rules = forum.rules if forum else None
+    default_rule = rules.decision_rule if rules else "consensus"
+    for key, meeting in sorted(ctx.records.meetings.items()):
+        found = meeting_facts(meeting, ctx.records, ctx.today)
+        notice, lag = found.notice_days, found.minutes_lag
+        approved_in = meeting.minutes.approved_in if meeting.minutes else None
+        yield ctx.page(
+            record_src("meetings", key),
+            "meeting.md.j2",
+            meeting_title(meeting),
+            source=meeting.path,
+            m=meeting,
+            timezone=_timezone(ctx, meeting),
+            notice=notice,
+            short_notice=_short(notice, rules.notice_days if rules else None),
+            minutes_lag=lag,
+            late_minutes=lag is not None and _late(lag, rules.minutes_due_days if rules else None),
+            approved_in=approved_in if approved_in in ctx.records.meetings else None,
+            by_sector=derived.attendance_by_sector(ctx.records, meeting),
+            quorum=found.quorum,
+            voting_present=found.attendance.present if found.attendance else None,
+            voting_seats=found.attendance.voting_seats if found.attendance else None,
+            # The rule's own result, shown where it differs from the recorded one.
+            disagreements={c.decision.id: c for c in found.decisions if c.disagrees},
+            concerns=[f.message for f in found.findings if f.level == "concern"],
+            default_rule=default_rule,
+            upcoming=derived.meeting_day(meeting) >= ctx.today,
+            body=markdown_body(meeting.body, levels=1),
+        )
+
+
+def _timezone(ctx: Context, meeting: Meeting) -> str:
+    if meeting.start.tzinfo is not None:
+        return meeting.start.strftime("UTC%z")
+    return ctx.records.forum.timezone if ctx.records.forum else ""
+
+
+def _short(notice: int | None, required: int | None) -> bool:
+    return notice is not None and required is not None and notice < required
+
+
+def _late(lag: int, due: int | None) -> bool:
+    return due is not None and lag > due
+
+
+def meetings_index(ctx: Context) -> GeneratedPage:
+    past = derived.past_meetings(ctx.records, ctx.today)
+    by_year = [(year, list(group)) for year, group in groupby(past, key=lambda m: m.start.year)]
+    return ctx.page(
+        section_src("meetings"),
+        "meetings_index.md.j2",
+        "Meetings",
+        upcoming=derived.upcoming_meetings(ctx.records, ctx.today),
+        by_year=by_year,
+    )

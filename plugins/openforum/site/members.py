@@ -1,0 +1,92 @@
+"""Member pages (seats over time, meetings attended) and the Forum's composition."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import get_args
+
+from ..records.model import Member, Seat, SeatRole
+from . import derived
+from .context import Context, GeneratedPage
+from .render import markdown_body
+from .urls import record_src, section_src
+
+ROLES: tuple[str, ...] = get_args(SeatRole)
+
+
+@dataclass(frozen=True, slots=True)
+class Sitting:
+    member: Member
+    seat: Seat
+
+
+def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    records = ctx.records
+    for key, member in sorted(records.members.items()):
+        present, apologies = derived.attended(records, key)
+        contact = member.contact if member.contact and member.contact.public else None
+        yield ctx.page(
+            record_src("members", key),
+            "member.md.j2",
+            member.name,
+            source=member.path,
+            member=member,
+            # Contact details leave the records only when the member agreed (contact.public).
+            contact=contact,
+            current=derived.seat_on(member, ctx.today),
+            seats=sorted(member.seats, key=lambda s: s.start, reverse=True),
+            substitutes=_substitutes(ctx, key),
+            present=present,
+            apologies=apologies,
+            leads=sorted(c.stem for c in records.commitments.values() if c.lead == key),
+            supports=sorted(c.stem for c in records.commitments.values() if key in c.supporting),
+            body=markdown_body(member.body, levels=0),
+        )
+
+
+def _substitutes(ctx: Context, key: str) -> list[Sitting]:
+    return [
+        Sitting(member, seat)
+        for member in sorted(ctx.records.members.values(), key=lambda m: m.name.casefold())
+        for seat in member.seats
+        if seat.substitute_for == key
+    ]
+
+
+def members_index(ctx: Context) -> GeneratedPage:
+    sitting = derived.sitting(ctx.records, ctx.today)
+    current = {m.stem for m, _ in sitting}
+    by_sector = {
+        sector: [Sitting(m, s) for m, s in sitting if m.sector == sector]
+        for sector in derived.SECTORS
+    }
+    roles = [r for r in ROLES if any(s.role == r for _, s in sitting)]
+    counts = Counter((m.sector, s.role) for m, s in sitting)
+    others = [m for k, m in ctx.records.members.items() if k not in current]
+    past = sorted(
+        (m for m in others if m.seats and all(s.start <= ctx.today for s in m.seats)),
+        key=lambda m: (_last_day(m), m.name.casefold()),
+        reverse=True,
+    )
+    coming = sorted((m for m in others if m not in past), key=lambda m: m.name.casefold())
+    return ctx.page(
+        section_src("members"),
+        "members_index.md.j2",
+        "Members",
+        by_sector={k: v for k, v in by_sector.items() if v},
+        roles=roles,
+        counts=counts,
+        role_totals=Counter(s.role for _, s in sitting),
+        voting_by_sector=Counter(m.sector for m, s in sitting if s.votes),
+        sitting=sitting,
+        voting=sum(s.votes for _, s in sitting),
+        past=[(m, max(m.seats, key=lambda s: s.start)) for m in past],
+        coming=coming,
+    )
+
+
+def _last_day(member: Member) -> str:
+    ends = [s.end.isoformat() for s in member.seats if s.end]
+    return max(ends) if ends else ""

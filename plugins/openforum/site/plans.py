@@ -1,0 +1,71 @@
+"""Plan pages (life cycle, commitments by status, consultation) and assessments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import commitments, derived
+from .context import Context, GeneratedPage
+from .render import markdown_body
+from .urls import record_src, section_src
+
+
+def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    records = ctx.records
+    for key, plan in sorted(records.plans.items()):
+        own = derived.commitments_of(records, key)
+        consultation = records.consultations.get(plan.consultation or "")
+        yield ctx.page(
+            record_src("plans", key),
+            "plan.md.j2",
+            plan.title,
+            source=plan.path,
+            plan=plan,
+            counts=derived.status_counts(own),
+            rows=commitments.rows(ctx, own),
+            current_phase=derived.current_phase(plan, ctx.today),
+            consultation=consultation,
+            submissions=len(derived.submissions_of(records, consultation.stem))
+            if consultation
+            else 0,
+            assessments=sorted(
+                (a for a in records.assessments.values() if a.subject == key),
+                key=lambda a: a.period.start,
+            ),
+            body=markdown_body(plan.body, levels=0),
+        )
+
+
+def plans_index(ctx: Context) -> GeneratedPage:
+    plans = list(reversed(derived.plans_in_order(ctx.records)))
+    return ctx.page(
+        section_src("plans"),
+        "plans_index.md.j2",
+        "Action plans",
+        plans=[
+            (p, derived.status_counts(derived.commitments_of(ctx.records, p.stem))) for p in plans
+        ],
+    )
+
+
+def assessment_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    for key, assessment in sorted(ctx.records.assessments.items()):
+        yield ctx.page(
+            record_src("assessments", key),
+            "assessment.md.j2",
+            assessment.title,
+            source=assessment.path,
+            a=assessment,
+            body=markdown_body(assessment.body, levels=1),
+        )
+
+
+def assessments_index(ctx: Context) -> GeneratedPage:
+    return ctx.page(
+        section_src("assessments"),
+        "assessments_index.md.j2",
+        "Self-assessments",
+        assessments=sorted(
+            ctx.records.assessments.values(), key=lambda a: (a.period.start, a.stem), reverse=True
+        ),
+    )

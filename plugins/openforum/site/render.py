@@ -1,0 +1,168 @@
+"""Templates, links and escaping shared by every generated page.
+
+Page bodies are Markdown in which record values sit inside HTML blocks, so every value is
+HTML-escaped (Jinja autoescape) and never read as Markdown; record bodies, which are
+Markdown by contract, are passed through for MkDocs to render.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..records import ForumRecords
+from . import labels
+from .derived import DecisionAt
+from .urls import record_src, relative
+
+TEMPLATES = Path(__file__).parent / "templates"  # shipped as package data
+
+
+def badge(value: str | None, text: str | None = None) -> Markup:
+    """A status badge: colour for a glance, and always the status in words."""
+    if not value:
+        return Markup("")
+    words = text if text is not None else labels.label(value)
+    return Markup('<span class="of-badge of-badge--{}">{}</span>').format(value, words)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(
+        label=labels.label,
+        longdate=labels.long_date,
+        shortdate=labels.short_date,
+        time=labels.time_of,
+        fraction=labels.fraction,
+        amount=labels.amount,
+        pct=labels.percent,
+        badge=badge,
+    )
+    env.globals.update(plural=labels.plural)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def page(title: str, body: str, **meta: Any) -> str:
+    """A Markdown page: front matter (YAML-quoted by the dumper) and body.
+
+    The theme inserts `title` into HTML unescaped, so it is escaped here.
+    """
+    front = {"title": html.escape(title, quote=False), **meta}
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{dumped}---\n\n{body.strip()}\n"
+
+
+_HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def markdown_body(text: str, levels: int = 1) -> Markup:
+    """A record's Markdown body, its ATX headings moved `levels` down (h2 -> h3).
+
+    The body then sits under the page's own section heading. Fenced code is left alone.
+    """
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.strip().splitlines():
+        marker = _FENCE.match(line)
+        if marker and (fence is None or marker.group(1)[0] == fence[0]):
+            fence = None if fence else marker.group(1)
+        elif fence is None and (heading := _HEADING.match(line)):
+            depth = min(len(heading.group(1)) + levels, 6)
+            line = "#" * depth + line[heading.end() :]
+        out.append(line)
+    # Blank lines around keep the body out of any neighbouring HTML block.
+    return Markup("\n\n" + "\n".join(out) + "\n\n") if out else Markup("")
+
+
+class Links:
+    """Relative links from one generated page to records and sections."""
+
+    def __init__(self, records: ForumRecords, src: str) -> None:
+        self.records = records
+        self.src = src
+
+    def to(self, target_src: str, anchor: str | None = None) -> str:
+        return relative(self.src, target_src, anchor)
+
+    def record(self, kind: str, key: str, anchor: str | None = None) -> str:
+        return relative(self.src, record_src(kind, key), anchor)
+
+    def _a(self, href: str, text: object, title: str | None = None) -> Markup:
+        if title:
+            return Markup('<a href="{}" title="{}">{}</a>').format(href, title, text)
+        return Markup('<a href="{}">{}</a>').format(href, text)
+
+    def member(self, ref: str | None) -> Markup:
+        """A member's name linked to its page; free text (an institution) as written."""
+        if not ref:
+            return Markup("")
+        member = self.records.members.get(ref)
+        if member is None:
+            return escape(ref)
+        return self._a(self.record("members", ref), member.name)
+
+    def member_name(self, ref: str | None) -> str:
+        member = self.records.members.get(ref or "")
+        return member.name if member else (ref or "")
+
+    def commitment(self, key: str, with_title: bool = False) -> Markup:
+        commitment = self.records.commitments.get(key)
+        title = commitment.title if commitment else None
+        if with_title and title:
+            return self._a(self.record("commitments", key), f"{key}: {title}")
+        return self._a(self.record("commitments", key), key, title)
+
+    def meeting(self, key: str, anchor: str | None = None) -> Markup:
+        meeting = self.records.meetings.get(key)
+        text = f"{meeting.title}, {labels.long_date(meeting.start)}" if meeting else key
+        return self._a(self.record("meetings", key, anchor), text)
+
+    def plan(self, key: str | None) -> Markup:
+        if not key:
+            return Markup("")
+        plan = self.records.plans.get(key)
+        return self._a(self.record("plans", key), plan.title if plan else key)
+
+    def consultation(self, key: str | None) -> Markup:
+        if not key:
+            return Markup("")
+        consultation = self.records.consultations.get(key)
+        return self._a(
+            self.record("consultations", key), consultation.title if consultation else key
+        )
+
+    def decision(self, found: DecisionAt) -> Markup:
+        anchor = decision_anchor(found.decision.id)
+        return self._a(self.record("meetings", found.meeting.stem, anchor), found.decision.id)
+
+    def submission(self, consultation: str, sid: str) -> Markup:
+        href = self.record("consultations", consultation, submission_anchor(sid))
+        return self._a(href, f"{consultation} / {sid}")
+
+
+def decision_anchor(decision_id: str) -> str:
+    return f"decision-{decision_id}"
+
+
+def submission_anchor(sid: str) -> str:
+    return f"submission-{sid}"

@@ -1,0 +1,107 @@
+"""The whole history on one page: every dated event of every record kind, by year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+
+from ..records import ForumRecords
+from ..records.model import Member
+from . import derived, labels
+from .context import Context, GeneratedPage
+from .render import decision_anchor
+from .urls import record_src, section_src
+
+# Event kinds in the order the filter lists them, with their names for readers.
+KINDS = {
+    "meeting": ("Meetings", "Meeting"),
+    "decision": ("Decisions", "Decision"),
+    "commitment": ("Commitment progress", "Commitment"),
+    "consultation": ("Consultations", "Consultation"),
+    "plan": ("Plan phases", "Plan"),
+    "membership": ("Membership", "Membership"),
+    "assessment": ("Assessments", "Assessment"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    day: date
+    kind: str
+    text: str  # plain text; the template escapes it
+    target: str  # the site source path of the page the event links to
+    anchor: str | None = None
+    status: str | None = None  # a vocabulary value shown as a badge
+    order: int = 0  # keeps same-day events of one record in record order
+
+
+def events(records: ForumRecords) -> list[Event]:
+    found: list[Event] = []
+    for meeting in records.meetings.values():
+        day = derived.meeting_day(meeting)
+        src = record_src("meetings", meeting.stem)
+        found.append(Event(day, "meeting", meeting.title, src, status=meeting.status))
+        for index, decision in enumerate(meeting.decisions, start=1):
+            anchor = decision_anchor(decision.id)
+            found.append(Event(day, "decision", decision.text, src, anchor, decision.result, index))
+    for commitment in records.commitments.values():
+        src = record_src("commitments", commitment.stem)
+        for entry in derived.status_changes(commitment):
+            text = f"{commitment.stem}: {commitment.title}"
+            found.append(Event(entry.date, "commitment", text, src, status=entry.status))
+    for consultation in records.consultations.values():
+        src = record_src("consultations", consultation.stem)
+        found.append(Event(consultation.opens, "consultation", f"Opens: {consultation.title}", src))
+        found.append(
+            Event(consultation.closes, "consultation", f"Closes: {consultation.title}", src)
+        )
+        if consultation.summary_published:
+            text = f"Summary published: {consultation.title}"
+            found.append(Event(consultation.summary_published, "consultation", text, src))
+    for plan in records.plans.values():
+        src = record_src("plans", plan.stem)
+        for phase in plan.phases:
+            text = f"{plan.title}: {labels.label(phase.phase).lower()} phase begins"
+            found.append(Event(phase.start, "plan", text, src))
+    for member in records.members.values():
+        found.extend(_membership(member))
+    for assessment in records.assessments.values():
+        if assessment.published:
+            src = record_src("assessments", assessment.stem)
+            found.append(Event(assessment.published, "assessment", assessment.title, src))
+    kinds = list(KINDS)
+    return sorted(found, key=lambda e: (-e.day.toordinal(), kinds.index(e.kind), e.order))
+
+
+def _membership(member: Member) -> list[Event]:
+    src = record_src("members", member.stem)
+    seats = sorted(member.seats, key=lambda s: s.start)
+    found: list[Event] = []
+    for index, seat in enumerate(seats):
+        role = labels.label(seat.role).lower()
+        verb = "joins the Forum as" if index == 0 else "becomes"
+        found.append(Event(seat.start, "membership", f"{member.name} {verb} {role}", src))
+        follows = seats[index + 1] if index + 1 < len(seats) else None
+        continued = follows is not None and seat.end and follows.start <= seat.end + _DAY
+        if seat.end and not continued:
+            found.append(Event(seat.end, "membership", f"{member.name} leaves the Forum", src))
+    return found
+
+
+_DAY = timedelta(days=1)
+
+
+def timeline_page(ctx: Context) -> GeneratedPage:
+    found = events(ctx.records)
+    by_year = [(year, list(group)) for year, group in groupby(found, key=lambda e: e.day.year)]
+    counts = Counter(e.kind for e in found)
+    return ctx.page(
+        section_src("timeline"),
+        "timeline.md.j2",
+        "Timeline",
+        by_year=by_year,
+        kinds=[(kind, names[0], counts[kind]) for kind, names in KINDS.items() if counts[kind]],
+        kind_names={kind: names[1] for kind, names in KINDS.items()},
+    )

@@ -1,0 +1,167 @@
+"""The generation layer on its own: no MkDocs, deterministic output, links, escaping, dates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL
+from openforum.records import load_forum
+from openforum.site import (
+    SiteError,
+    SiteOptions,
+    default_today,
+    derived,
+    generate_site,
+    home_figures,
+    labels,
+)
+from openforum.site.render import Links, markdown_body
+from openforum.site.urls import relative, url_of
+
+TODAY = date(2024, 4, 1)
+
+
+@pytest.fixture(scope="module")
+def minimal():
+    records, problems = load_forum(MINIMAL)
+    assert not problems
+    return records
+
+
+def test_the_generation_layer_imports_no_mkdocs() -> None:
+    code = "import sys, openforum.site; print(any(m.startswith('mkdocs') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "anchor", "expected"),
+    [
+        ("commitments/nap4-03.md", "members/ana.md", None, "../../members/ana/"),
+        ("commitments/nap4-03.md", "commitments/index.md", None, "../"),
+        ("index.md", "commitments/nap4-03.md", None, "commitments/nap4-03/"),
+        ("commitments/index.md", "commitments/nap4-03.md", None, "nap4-03/"),
+        ("meetings/m1.md", "meetings/m1.md", "decision-1", "#decision-1"),
+        ("meetings/m1.md", "meetings/m1.md", None, "./"),
+        ("commitments/old/index.html", "commitments/new.md", None, "../new/"),
+        ("timeline/index.md", "index.md", None, "../"),
+    ],
+)
+def test_relative_links(here: str, there: str, anchor: str | None, expected: str) -> None:
+    assert relative(here, there, anchor) == expected
+
+
+def test_urls_follow_the_contract() -> None:
+    assert url_of("commitments/nap4-03.md") == "commitments/nap4-03/"
+    assert url_of("commitments/index.md") == "commitments/"
+    assert url_of("commitments/nap4-3/index.html") == "commitments/nap4-3/"
+    assert url_of("index.md") == ""
+
+
+def test_labels() -> None:
+    assert labels.label("co_chair") == "Co-chair"
+    assert labels.label("civil_society") == "Civil society"
+    assert labels.long_date(date(2024, 3, 2)) == "2 March 2024"
+    assert labels.amount(45000) == "45,000"
+    assert labels.plural(1, "day") == "1 day" and labels.plural(3, "day") == "3 days"
+
+
+def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
+    site = generate_site(minimal, SiteOptions(today=TODAY))
+    assert "commitments/nap1-01.md" in site.files
+    assert "meetings/2024-03-12-plenary.md" in site.files
+    assert "commitments/nap1-1/index.html" in site.files  # the alias
+    assert set(site.sections) == {
+        f"{s}/index.md"
+        for s in (
+            "forum",
+            "commitments",
+            "plans",
+            "meetings",
+            "members",
+            "consultations",
+            "assessments",
+            "partners",
+            "timeline",
+        )
+    }
+    assert site.sources["commitments/nap1-01.md"] == MINIMAL / "commitments/nap1-01.md"
+    assert "commitments/index.md" not in site.sources
+    page = site.files["commitments/nap1-01.md"]
+    assert page.startswith("---\ntitle: 'nap1-01: Open the budget'\n---\n")
+
+
+def test_generation_is_deterministic(minimal) -> None:
+    options = SiteOptions(today=TODAY)
+    assert generate_site(minimal, options).files == generate_site(minimal, options).files
+
+
+def test_today_decides_what_is_upcoming(minimal) -> None:
+    before = generate_site(minimal, SiteOptions(today=date(2024, 4, 1))).files
+    after = generate_site(minimal, SiteOptions(today=date(2024, 6, 1))).files
+    assert "Plenary session 5" in before["meetings/index.md"].split("## 2024")[0]
+    assert "Plenary session 5" not in after["meetings/index.md"].split("## 2024")[0]
+    home = home_figures(minimal, SiteOptions(today=date(2024, 4, 1)))
+    assert 'href="meetings/2024-05-02-plenary/"' in home
+
+
+def test_default_today_uses_source_date_epoch() -> None:
+    assert default_today(None, {"SOURCE_DATE_EPOCH": "1795392000"}) == date(2026, 11, 23)
+    with pytest.raises(ValueError):
+        default_today(None, {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_edit_urls_point_into_the_repository(tmp_path: Path) -> None:
+    options = SiteOptions(today=TODAY, edit_base="https://x.example/edit/main", repo_root=tmp_path)
+    record = tmp_path / "forum_records" / "members" / "a.md"
+    assert options.source_url(record) == "https://x.example/edit/main/forum_records/members/a.md"
+    assert options.source_url(Path("/elsewhere/a.md")) is None
+    assert SiteOptions(today=TODAY).source_url(record) is None
+
+
+def test_withheld_author_names_stay_out(minimal) -> None:
+    site = generate_site(minimal, SiteOptions(today=TODAY))
+    text = "\n".join(site.files.values())
+    assert "Jane Citizen" not in text
+    assert "Name withheld" in site.files["consultations/c1.md"]
+
+
+def test_reserved_id_is_refused(minimal_copy: Path) -> None:
+    old = minimal_copy / "members" / "cleo-dan.md"
+    old.rename(old.with_name("index.md"))
+    records, _ = load_forum(minimal_copy)
+    with pytest.raises(SiteError, match="'index' is reserved"):
+        generate_site(records, SiteOptions(today=TODAY))
+
+
+def test_free_text_and_names_are_escaped(minimal) -> None:
+    links = Links(minimal, "commitments/nap1-01.md")
+    assert str(links.member("Bureau <of> Things & Co")) == "Bureau &lt;of&gt; Things &amp; Co"
+    assert str(links.member("ana-ruiz")).startswith('<a href="../../members/ana-ruiz/">')
+
+
+def test_record_bodies_sit_under_the_page_headings() -> None:
+    body = "# Top\n\ntext\n\n```md\n# not a heading\n```\n\n## Sub"
+    out = str(markdown_body(body, levels=1))
+    assert "## Top" in out and "### Sub" in out and "\n# not a heading\n" in out
+
+
+def test_derived_facts(minimal) -> None:
+    commitment = minimal.commitments["nap1-01"]
+    progress = derived.progress(minimal, commitment, TODAY)
+    assert (progress.done, progress.total, progress.share) == (1, 2, 0.5)
+    assert not derived.commitment_overdue(commitment, TODAY)
+    assert derived.commitment_overdue(commitment, date(2025, 7, 1))  # milestone 2 is late
+    assert not derived.commitment_overdue(commitment, date(2025, 7, 1), closed=True)
+    assert [e.status for e in derived.status_changes(commitment)] == ["not_started", "limited"]
+    upcoming = derived.next_meeting(minimal, TODAY)
+    assert upcoming is not None and upcoming.stem == "2024-05-02-plenary"
+    plan = derived.current_plan(minimal, TODAY)
+    assert plan is not None and plan.stem == "nap1"
+    mentions = derived.mentions(minimal)["nap1-01"]
+    assert [s.key for s in mentions.submissions] == ["c1/s01"]
