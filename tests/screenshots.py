@@ -22,6 +22,7 @@ PAGES = {
     "commitment": "commitments/nap4-03/",
     "meeting": "meetings/2024-06-25-plenary/",
     "timeline": "timeline/",
+    "accountability": "accountability/",
     "plan": "plans/nap4/",
     "members": "members/",
     "meetings": "meetings/",

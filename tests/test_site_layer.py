@@ -88,6 +88,7 @@ def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
             "assessments",
             "partners",
             "timeline",
+            "accountability",
         )
     }
     assert site.sources["commitments/nap1-01.md"] == MINIMAL / "commitments/nap1-01.md"

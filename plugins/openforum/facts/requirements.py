@@ -67,7 +67,8 @@ def requirements(
             "A Forum exists and its rules are public",
             "met" if rules_public else "not_met",
             (
-                f"Established {forum.established.date} by {forum.established.instrument or 'act'}"
+                f"Established {forum.established.date} by "
+                f"{(forum.established.instrument or 'act').replace('_', ' ')}"
                 if forum and forum.established
                 else "No establishment recorded"
             ),

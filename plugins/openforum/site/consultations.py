@@ -90,6 +90,11 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
                 Answered(s, author_name(s), _quote(s.body), ctx.options.source_url(s.path))
                 for s in submissions
             ],
+            concerns=[
+                f.message
+                for f in ctx.facts.findings_about("consultations", key)
+                if f.level == "concern"
+            ],
             body=markdown_body(consultation.body, levels=1),
         )
 

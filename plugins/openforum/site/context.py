@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..facts.forum import ForumFacts, derive
 from ..records import ForumRecords
 from . import derived
 from .options import SiteOptions
@@ -25,6 +26,11 @@ class Context:
         self.records = records
         self.options = options
         self.today = options.today
+
+    @cached_property
+    def facts(self) -> ForumFacts:
+        """Every derived fact, computed once per build and shared by all pages."""
+        return derive(self.records, self.today)
 
     @cached_property
     def mentions(self) -> dict[str, derived.Mentions]:

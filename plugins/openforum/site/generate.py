@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..records import ForumRecords
-from . import commitments, consultations, forum, meetings, members, plans, redirects, timeline
+from . import (
+    accountability,
+    commitments,
+    consultations,
+    forum,
+    meetings,
+    members,
+    plans,
+    redirects,
+    timeline,
+)
 from .context import Context, GeneratedPage
 from .options import SiteOptions
 from .urls import RECORD_KINDS
@@ -60,6 +70,7 @@ def _sections(ctx: Context) -> Iterator[GeneratedPage]:
     yield plans.assessments_index(ctx)
     yield forum.partners_index(ctx)
     yield timeline.timeline_page(ctx)
+    yield accountability.accountability_page(ctx)
 
 
 RECORD_PAGES: tuple[Generator, ...] = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from ..facts.meetings import meeting_facts
 from ..records.model import Meeting
 from . import derived, labels
 from .context import Context, GeneratedPage
@@ -23,7 +22,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
     rules = forum.rules if forum else None
     default_rule = rules.decision_rule if rules else "consensus"
     for key, meeting in sorted(ctx.records.meetings.items()):
-        found = meeting_facts(meeting, ctx.records, ctx.today)
+        found = ctx.facts.meetings[key]
         notice, lag = found.notice_days, found.minutes_lag
         approved_in = meeting.minutes.approved_in if meeting.minutes else None
         yield ctx.page(

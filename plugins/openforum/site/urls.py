@@ -20,7 +20,7 @@ RECORD_KINDS = (
     "partners",
 )
 # Section pages that are not a record kind.
-EXTRA_SECTIONS = ("forum", "timeline")
+EXTRA_SECTIONS = ("forum", "timeline", "accountability")
 HOME = "index.md"
 
 

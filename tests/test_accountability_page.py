@@ -1,0 +1,48 @@
+"""The Accountability page: every requirement with its verdict and evidence, every finding
+linked to its record; meeting and consultation pages carry their own findings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from html_tree import parse
+from openforum.facts.forum import derive
+from site_build import TODAY, demo_site
+
+VERDICTS = {"met": "Met", "not_met": "Not met", "not_applicable": "Not applicable"}
+
+
+def test_requirements_table_has_every_requirement_with_verdict_and_evidence() -> None:
+    site = demo_site()
+    page = parse(site.page("accountability/").read_text(encoding="utf-8"))
+    facts = derive(site.records, date.fromisoformat(TODAY))
+    for requirement in facts.requirements:
+        row = page.by_id(f"requirement-{requirement.key}")
+        assert requirement.title in row.text
+        assert VERDICTS[requirement.verdict] in row.text
+        assert requirement.figure in row.text
+        assert len(row.find_all("a")) >= len(requirement.evidence) + len(requirement.findings)
+
+
+def test_missed_quorum_and_late_minutes_link_to_their_meetings() -> None:
+    page = parse(demo_site().page("accountability/").read_text(encoding="utf-8"))
+    quorum = page.by_id("requirement-decides-by-rules")
+    assert "Not met" in quorum.text
+    assert "Quorum not met: 5 of 12 voting members present (6 needed)" in quorum.text
+    assert "../meetings/2023-02-14-plenary/" in [a.attrs["href"] for a in quorum.find_all("a")]
+    minutes = page.by_id("requirement-minutes-published")
+    assert "Minutes published 55 days after the meeting" in minutes.text
+    assert "../meetings/2023-09-26-plenary/" in [a.attrs["href"] for a in minutes.find_all("a")]
+    findings = page.find_all("ul", class_="of-findings")
+    items = [li for ul in findings for li in ul.find_all("li")]
+    assert items and all(li.find_all("a") for li in items)  # each finding names its evidence
+
+
+def test_meeting_and_consultation_pages_carry_their_findings() -> None:
+    site = demo_site()
+    inquorate = parse(site.page("meetings/2023-02-14-plenary/").read_text(encoding="utf-8"))
+    assert "Quorum not met: 5 of 12 voting members present (6 needed)" in inquorate.text
+    late = parse(site.page("meetings/2023-09-26-plenary/").read_text(encoding="utf-8"))
+    assert "Minutes published 55 days after the meeting; the rules allow 30" in late.text
+    consultation = parse(site.page("consultations/nap4-cocreation/").read_text(encoding="utf-8"))
+    assert "Submission s09 to nap4-cocreation has no reasoned response yet" in consultation.text
