@@ -52,6 +52,7 @@ def accountability_page(ctx: Context) -> GeneratedPage:
             for r in facts.requirements
         ],
         groups=[(code, CODES[code], items) for code, items in groups.items()],
+        balance=facts.balance,
     )
 
 
