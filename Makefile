@@ -20,7 +20,7 @@ serve: $(READY)
 	$(BIN)/mkdocs serve
 
 build: $(READY)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/openforum build
 
 validate: $(READY)
 	$(BIN)/openforum validate $(RECORDS)

@@ -51,6 +51,25 @@ def build_site(
     workdir: Path, records: Path = DEMO, today: str = TODAY, docs: Path = PROJECT / "content"
 ) -> BuiltSite:
     """Copy `records` into `workdir` and build the site into `workdir/site`."""
+    config_file = write_config(workdir, records, today, docs)
+    forum = workdir / "forum_records"
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        build(load_config(str(config_file), strict=True))
+    finally:
+        logger.removeHandler(collect)
+    loaded, problems = load_forum(forum)
+    assert not problems
+    return BuiltSite(workdir / "site", loaded, collect.messages)
+
+
+def write_config(
+    workdir: Path, records: Path = DEMO, today: str = TODAY, docs: Path = PROJECT / "content"
+) -> Path:
+    """Copy `records` into `workdir` beside a mkdocs.yml for them; return its path."""
     forum = workdir / "forum_records"
     if records != forum:
         shutil.copytree(records, forum)
@@ -67,17 +86,7 @@ def build_site(
             raw["plugins"][index] = {"openforum": options}
     config_file = workdir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
-
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        build(load_config(str(config_file), strict=True))
-    finally:
-        logger.removeHandler(collect)
-    loaded, problems = load_forum(forum)
-    assert not problems
-    return BuiltSite(workdir / "site", loaded, collect.messages)
+    return config_file
 
 
 @cache

@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .facts.calendar import reference_today
+from .exports import URLS_FILE
+from .facts.calendar import default_today
 from .facts.findings import CODES
 from .facts.forum import derive
 from .records import load_forum
-from .report import FORMATS, findings_json, findings_text, format_problem, summary
+from .report import FORMATS, findings_json, findings_text, format_problem, summary, url_problems
 
 DEFAULT_RECORDS = Path("forum_records")
 
@@ -66,14 +67,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="judge as of this date (YYYY-MM-DD); default: today or SOURCE_DATE_EPOCH",
     )
+    build = commands.add_parser(
+        "build",
+        help="build the site all or nothing: a failed build leaves the old site untouched",
+        description="Build the site with MkDocs in strict mode into a fresh folder and "
+        "replace the site folder only when the build succeeds without a warning.",
+    )
+    build.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--site-dir", "-d", type=Path, default=None)
+
+    urls = commands.add_parser(
+        "urls",
+        help="rewrite the list of published URLs (published-urls.txt) on purpose",
+        description="Every URL the site has published is kept in published-urls.txt, and a "
+        "build fails when one disappears without an alias. After deleting a record on "
+        "purpose, rewrite the list with --update and commit it.",
+    )
+    urls.add_argument("--update", action="store_true", required=True)
+    urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
+
     args = parser.parse_args(argv)
     try:
+        if args.command in ("build", "urls"):
+            return run_publish(args.command, args)
         if args.command == "check":
             fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
             unknown = fail_on - set(CODES) - {"any"}
             if unknown:
                 parser.error(f"unknown finding code(s) for --fail-on: {', '.join(sorted(unknown))}")
-            return run_check(args.path, args.format, fail_on, args.today or reference_today())
+            return run_check(args.path, args.format, fail_on, args.today)
         return run_validate(args.path, args.format)
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
@@ -82,13 +104,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_validate(path: Path, style: str) -> int:
     records, problems = load_forum(path)
+    # The repository's list of published URLs sits beside the records folder.
+    problems.extend(url_problems(path.parent / URLS_FILE, records))
     for problem in problems:
         print(format_problem(problem, style))
     print(summary(records, problems))
     return 1 if problems else 0
 
 
-def run_check(path: Path, style: str, fail_on: set[str], today: date) -> int:
+def run_publish(command: str, args: argparse.Namespace) -> int:
+    # MkDocs is imported here, not at start-up: `validate` and `check` do not need it.
+    from .publish import build_atomically, update_published_urls
+
+    if not args.config.is_file():
+        print(f"{args.config}: no such file: give the site's mkdocs.yml with --config")
+        return 1
+    if command == "build":
+        ok, message = build_atomically(args.config, args.site_dir)
+    else:
+        ok, message = update_published_urls(args.config)
+    print(message)
+    return 0 if ok else 1
+
+
+def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> int:
     records, problems = load_forum(path)
     if problems:
         for problem in problems:
@@ -96,7 +135,7 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date) -> int:
         print(summary(records, problems))
         print("the records have problems: fix them, then check again", file=sys.stderr)
         return 1
-    facts = derive(records, today)
+    facts = derive(records, today or default_today(records.forum))
     if style == "json":
         print(findings_json(facts))
     else:

@@ -6,6 +6,7 @@ translates between them and MkDocs' events.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .exports import (
+    URLS_FILE,
+    ExportError,
+    alias_urls,
+    build_exports,
+    format_url_list,
+    missing_urls,
+    parse_url_list,
+)
+from .facts.forum import ForumFacts, derive
 from .records import ForumRecords, load_forum
-from .report import format_problem
+from .report import format_problem, url_problems
 from .site import (
     HOME_MARKER,
     GeneratedSite,
@@ -31,7 +42,9 @@ from .site import (
     home_figures,
 )
 from .site.render import TEMPLATES
-from .site.urls import HOME
+from .site.urls import HOME, url_of
+
+UPDATE_URLS_ENV = "OPENFORUM_UPDATE_URLS"
 
 log = get_plugin_logger(__name__)
 
@@ -60,6 +73,10 @@ class OpenForumConfig(base.Config):
     """URL that, followed by a file's path from the folder of mkdocs.yml, opens the file in
     the repository's editor (e.g. https://github.com/org/repo/edit/main/). "Edit this page"
     on a record's page then opens the record's file. Unset: no edit link on record pages."""
+    published_urls = c.Type(str, default=URLS_FILE)
+    """The list of every URL the site has published, kept in the repository (relative to
+    mkdocs.yml). A build fails when one of them would disappear without an alias; run
+    `openforum urls --update` to change the list on purpose. Empty: no check."""
 
 
 class OpenForumPlugin(BasePlugin[OpenForumConfig]):
@@ -70,6 +87,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.records_dir = Path()
         self.options: SiteOptions | None = None
         self.site: GeneratedSite | None = None
+        self.facts: ForumFacts | None = None
+        self.urls_file: Path | None = None  # the list to check against
+        self._urls_to_write: Path | None = None  # the list to rewrite, when asked to
 
     # Runs before other plugins' on_config (priority 50 > default 0) so that a broken record
     # is reported first, not as some later plugin's confusing failure.
@@ -82,19 +102,30 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             )
         root = Path(config.config_file_path).parent
         self.records_dir = root / self.config.records
+        updating = os.environ.get(UPDATE_URLS_ENV) == "1"  # `openforum urls --update`
+        if self.config.published_urls and not updating:
+            self.urls_file = root / self.config.published_urls
+        self._urls_to_write = root / self.config.published_urls if updating else None
         records, problems = load_forum(self.records_dir)
+        problems.extend(url_problems(self.urls_file, records))
         if problems:
             listing = "\n".join(format_problem(p) for p in problems)
             raise PluginError(
                 f"{len(problems)} problem(s) in the records; nothing was built:\n{listing}"
             )
         self.records = records
+        if not config.site_url:
+            raise PluginError(
+                "openforum: set site_url in mkdocs.yml (e.g. https://forum.example.org/): "
+                "feeds, calendars and data files need the site's absolute address"
+            )
         self.options = SiteOptions(
             today=self._today(records),
             edit_base=self.config.repo_edit_base,
             repo_root=root,
             site_url=config.site_url,
         )
+        self.facts = derive(records, self.options.today)
         log.info(
             "loaded %d records from %s; pages are written for %s",
             len(records.all_records()),
@@ -116,9 +147,13 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     # Default priority: plugins running later (search, sitemaps) see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.records is not None and self.options is not None  # set in on_config
+        assert self.facts is not None
         try:
-            self.site = generate_site(self.records, self.options)
-        except SiteError as error:
+            self.site = generate_site(self.records, self.options, self.facts)
+            exports = build_exports(
+                self.records, self.facts, config.site_url or "", self.options.today
+            )
+        except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
         sections = set(self.site.sections)
         for src, text in self.site.files.items():
@@ -131,8 +166,37 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             # thousand pages makes every page heavy and the build slow).
             inclusion = InclusionLevel.UNDEFINED if src in sections else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src, content=text, inclusion=inclusion))
-        log.debug("added %d generated files", len(self.site.files))
+        for path, text in exports.items():
+            if path != URLS_FILE:
+                files.append(File.generated(config, path, content=text))
+        urls = self._published_urls(files, parse_url_list(exports[URLS_FILE]))
+        files.append(File.generated(config, URLS_FILE, content=format_url_list(urls)))
+        log.debug("added %d generated files", len(self.site.files) + len(exports))
         return files
+
+    def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
+        """Every URL of this build; fails when one published before is gone without alias."""
+        assert self.records is not None
+        pages = {"/" + url_of(f.src_uri) for f in files.documentation_pages()}
+        current = sorted(pages | set(exported))
+        start_list = self.urls_file is not None and not self.urls_file.exists()
+        to_write = self._urls_to_write or (self.urls_file if start_list else None)
+        if to_write is not None:
+            to_write.write_text(format_url_list(current), encoding="utf-8")
+            log.info("wrote the list of %d published URLs to %s", len(current), to_write)
+            return current
+        if self.urls_file is None:
+            return current
+        previous = parse_url_list(self.urls_file.read_text(encoding="utf-8"))
+        lost = missing_urls(previous, set(current), alias_urls(self.records))
+        if lost:
+            listing = "\n".join(lost)
+            raise PluginError(
+                f"openforum: {len(lost)} published URL(s) would disappear; nothing was built. "
+                "Journalists' links must keep working:\n"
+                f"{listing}\nIf the removal is intended, run 'openforum urls --update'."
+            )
+        return current
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

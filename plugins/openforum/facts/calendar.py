@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import calendar
 import os
-from datetime import UTC, date, datetime
+import zoneinfo
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, tzinfo
+
+from ..records.model import Forum
 
 
 def add_months(day: date, months: int) -> date:
@@ -14,9 +18,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def reference_today() -> date:
-    """Today, or the day of SOURCE_DATE_EPOCH so that a rebuild says the same thing."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
+def default_today(forum: Forum | None, environ: Mapping[str, str] | None = None) -> date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today in the Forum's timezone."""
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    try:
+        zone: tzinfo = zoneinfo.ZoneInfo(forum.timezone) if forum else UTC
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return datetime.now(zone).date()

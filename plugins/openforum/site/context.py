@@ -22,15 +22,15 @@ class GeneratedPage:
 
 
 class Context:
-    def __init__(self, records: ForumRecords, options: SiteOptions) -> None:
+    def __init__(
+        self, records: ForumRecords, options: SiteOptions, facts: ForumFacts | None = None
+    ) -> None:
         self.records = records
         self.options = options
         self.today = options.today
-
-    @cached_property
-    def facts(self) -> ForumFacts:
-        """Every derived fact, computed once per build and shared by all pages."""
-        return derive(self.records, self.today)
+        # Every derived fact, computed once per build and shared by all pages (and by the
+        # exports, when the caller passes the facts it derived for them).
+        self.facts = facts if facts is not None else derive(records, options.today)
 
     @cached_property
     def mentions(self) -> dict[str, derived.Mentions]:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..facts.forum import ForumFacts
 from ..records import ForumRecords
 from . import (
     accountability,
@@ -47,9 +48,11 @@ class GeneratedSite:
 Generator = Callable[[Context], Iterable[GeneratedPage]]
 
 
-def generate_site(records: ForumRecords, options: SiteOptions) -> GeneratedSite:
+def generate_site(
+    records: ForumRecords, options: SiteOptions, facts: ForumFacts | None = None
+) -> GeneratedSite:
     _check_ids(records)
-    ctx = Context(records, options)
+    ctx = Context(records, options, facts)
     site = GeneratedSite()
     for section in _sections(ctx):
         site.add(section)

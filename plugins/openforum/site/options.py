@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from ..records.model import Forum
+from ..facts.calendar import default_today
+
+__all__ = ["SiteOptions", "default_today"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +31,3 @@ class SiteOptions:
         except ValueError:  # records kept outside the repository: no edit link
             return None
         return self.edit_base.rstrip("/") + "/" + relative.as_posix()
-
-
-def default_today(forum: Forum | None, environ: dict[str, str] | None = None) -> date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else today in the Forum's timezone."""
-    env = os.environ if environ is None else environ
-    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    try:
-        zone = zoneinfo.ZoneInfo(forum.timezone) if forum else UTC
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = UTC
-    return datetime.now(zone).date()

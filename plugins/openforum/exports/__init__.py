@@ -1,0 +1,91 @@
+"""Layer 3: the Forum's open data, feeds and calendars as generated files. Imports no MkDocs.
+
+`build_exports(records, facts, site_url, today)` returns {site path: text}:
+
+    api/index.json, api/forum.json, api/<kind>.json, api/<kind>/<id>.json,
+    api/submissions/<consultation>/<sid>.json            JSON (api.py)
+    api/popolo.json                                      Popolo (popolo.py)
+    data/datapackage.json, data/<table>.csv              CSV + Data Package (datapackage.py)
+    calendar.ics, calendars/consultations.ics,
+    calendars/milestones.ics                             iCalendar (calendars.py)
+    feeds/updates.atom, feeds/commitments/<id>.atom,
+    feeds/plans/<id>.atom                                Atom (feeds.py)
+    published-urls.txt                                   permanent links (permalinks.py)
+
+Every file is UTF-8 text. The same records, site address and date give byte-identical files:
+nothing reads the clock, keys and rows are sorted, ids come from record ids. What may leave
+the records is decided in one place, `public.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ..facts.forum import ForumFacts
+from ..records import ForumRecords
+from . import api, calendars, datapackage, feeds, popolo
+from .context import ExportContext, ExportError
+from .datapackage import DEFAULT_LICENSE
+from .permalinks import (
+    URLS_FILE,
+    alias_urls,
+    format_url_list,
+    lost_record_pages,
+    missing_urls,
+    page_urls,
+    parse_url_list,
+    published_urls,
+)
+
+__all__ = [
+    "DEFAULT_LICENSE",
+    "URLS_FILE",
+    "ExportError",
+    "alias_urls",
+    "build_exports",
+    "format_url_list",
+    "lost_record_pages",
+    "missing_urls",
+    "page_urls",
+    "parse_url_list",
+    "published_urls",
+]
+
+
+def build_exports(
+    records: ForumRecords,
+    facts: ForumFacts,
+    site_url: str,
+    today: date,
+    *,
+    license: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Every export file, by site path. `site_url` is the site's absolute public address
+    (ids, links and UIDs are built from it); `license` is the Data Package licence entry
+    ({"name", "path", "title"}), CC-BY-4.0 when not given."""
+    if facts.today != today:
+        raise ExportError(
+            f"the facts were derived for {facts.today} and the exports asked for {today}: "
+            "derive the facts for the same date"
+        )
+    ctx = ExportContext.create(records, facts, site_url, today)
+    files: dict[str, str] = {}
+    _put(files, api.api_files(ctx))
+    _put(files, [("api/popolo.json", popolo.popolo(ctx))])
+    _put(files, datapackage.data_files(ctx, license or DEFAULT_LICENSE))
+    _put(files, calendars.calendar_files(ctx).items())
+    _put(files, feeds.feed_files(ctx))
+    # The index lists whole-forum files; per-record ones follow the address patterns it gives.
+    listed = [p for p in files if p.count("/") <= 1] + [URLS_FILE]
+    _put(files, [("api/index.json", api.index(ctx, listed))])
+    urls = published_urls(records, [*files, URLS_FILE])
+    _put(files, [(URLS_FILE, format_url_list(urls))])
+    return dict(sorted(files.items()))
+
+
+def _put(files: dict[str, str], new: Iterable[tuple[str, str]]) -> None:
+    for path, text in new:
+        if path in files:  # e.g. an alias equal to another record's id
+            raise ExportError(f"two exports would be written at {path}: check ids and aliases")
+        files[path] = text

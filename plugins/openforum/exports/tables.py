@@ -1,0 +1,99 @@
+"""Tables for the CSV files: columns with a Table Schema type and description, and rows.
+
+A table is declared once (`Table` with its `Column`s) and both the CSV file and its entry
+in datapackage.json are written from that declaration, so they cannot disagree.
+
+CSV conventions (documented in datapackage.json too): UTF-8, RFC 4180 (comma, double
+quotes, CRLF); an empty cell is a missing value; booleans are `true`/`false`; dates are
+YYYY-MM-DD; date-times are UTC with a Z; several ids or addresses in one cell are separated
+by a single space (neither ids nor addresses contain spaces).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, get_args
+
+from .context import share
+
+Cell = str | int | bool | date | Decimal | Fraction | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str  # a Table Schema type: string, integer, number, boolean, date, datetime
+    description: str
+    format: str | None = None  # Table Schema format, e.g. "uri"
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    column: str
+    resource: str  # "" refers to the same table
+    reference: str = "id"
+
+
+@dataclass(slots=True)
+class Table:
+    name: str  # the resource name; the file is <name>.csv
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    rows: list[dict[str, Cell]] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    def add(self, **row: Cell) -> None:
+        expected = [c.name for c in self.columns]
+        if sorted(row) != sorted(expected):  # a column typo would silently empty a column
+            raise ValueError(f"{self.name}: row has {sorted(row)}, columns are {expected}")
+        self.rows.append(row)
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([c.name for c in self.columns])
+        for row in self.rows:
+            writer.writerow([cell(row[c.name]) for c in self.columns])
+        return out.getvalue()
+
+
+def cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        return share(value) or ""
+    return str(value)
+
+
+def joined(values: Iterable[str]) -> str | None:
+    """Several ids or addresses in one cell, space-separated; None (empty) when there are none."""
+    items = [str(v) for v in values]
+    return " ".join(items) if items else None
+
+
+def col(name: str, type_: str, description: str, format_: str | None = None) -> Column:
+    return Column(name, type_, description, format_)
+
+
+def vocab(literal: Any, prefix: str = "") -> str:
+    """A column's allowed values, read from the model's vocabulary so they cannot drift."""
+    return prefix + " | ".join(get_args(literal))
+
+
+URL = col("url", "string", "The record's page on the site", "uri")

@@ -1,0 +1,104 @@
+"""Publishing with MkDocs from the command line: an all-or-nothing build, and the URL list.
+
+`mkdocs build` writes into the site folder as it goes, so a failed build leaves half a site
+behind, and `--strict -q` exits 0 on warnings in MkDocs 1.6.1. Here the site is built in a
+fresh folder beside the target, warnings are counted by a log handler, and the target is
+replaced only after a clean build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from .mkdocs_plugin import UPDATE_URLS_ENV
+
+
+class _Count(logging.Handler):
+    """Keeps MkDocs' warnings (to fail on them) and errors (to show them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kept = self.errors if record.levelno >= logging.ERROR else self.messages
+        kept.append(record.getMessage())
+
+    def report(self) -> str:
+        lines = [*self.errors]
+        if self.messages:
+            lines.append(f"{len(self.messages)} warning(s) in strict mode:")
+            lines.extend(f"WARNING: {message}" for message in self.messages)
+        return "\n".join(lines)
+
+
+@contextmanager
+def _counting_warnings() -> Iterator[_Count]:
+    handler = _Count()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[bool, str]:
+    """Build into a temporary folder, then swap it in; (succeeded, what happened)."""
+    config = load_config(str(config_file))
+    target = Path(site_dir or config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        with _counting_warnings() as logged:
+            try:
+                build(config)
+            except (Abort, ConfigurationError, PluginError) as error:
+                raise Abort(logged.report() or str(error)) from None
+        if logged.messages:  # MkDocs 1.6.1 can finish a strict build despite warnings
+            raise Abort(logged.report())
+    except (Abort, ConfigurationError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        return False, f"build failed, {target} left as it was:\n{error}"
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+    return True, f"built {target}"
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with renames, so readers see the old or the new site."""
+    staging.chmod(0o755)  # mkdtemp makes it private; a site folder is served to everyone
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def update_published_urls(config_file: Path) -> tuple[bool, str]:
+    """Rebuild in a scratch folder with the URL check off, rewriting the list on purpose."""
+    os.environ[UPDATE_URLS_ENV] = "1"
+    try:
+        with tempfile.TemporaryDirectory(prefix="openforum-urls-") as scratch:
+            config = load_config(str(config_file), site_dir=scratch)
+            build(config)
+    except (Abort, ConfigurationError, PluginError) as error:
+        return False, f"the list was not updated: {error}"
+    finally:
+        del os.environ[UPDATE_URLS_ENV]
+    return True, "the list of published URLs was updated: review and commit it"
