@@ -94,7 +94,7 @@ def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
     assert site.sources["commitments/nap1-01.md"] == MINIMAL / "commitments/nap1-01.md"
     assert "commitments/index.md" not in site.sources
     page = site.files["commitments/nap1-01.md"]
-    assert page.startswith("---\ntitle: 'nap1-01: Open the budget'\n---\n")
+    assert page.startswith("---\ntitle: 'nap1-01: Open the budget'\ndescription: 'Status: Limited.")
 
 
 def test_generation_is_deterministic(minimal) -> None:

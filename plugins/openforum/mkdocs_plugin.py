@@ -149,10 +149,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         assert self.records is not None and self.options is not None  # set in on_config
         assert self.facts is not None
         try:
-            self.site = generate_site(self.records, self.options, self.facts)
             exports = build_exports(
                 self.records, self.facts, config.site_url or "", self.options.today
             )
+            self.site = generate_site(self.records, self.options, self.facts, exports)
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
         sections = set(self.site.sections)
@@ -196,6 +196,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
                 "Journalists' links must keep working:\n"
                 f"{listing}\nIf the removal is intended, run 'openforum urls --update'."
             )
+        added = set(current) - set(previous)
+        if added:  # the list only grows: new addresses are promised from now on
+            kept = format_url_list(set(previous) | added)
+            self.urls_file.write_text(kept, encoding="utf-8")
+            log.info("added %d new URLs to %s: commit it", len(added), self.urls_file)
         return current
 
     def on_page_markdown(

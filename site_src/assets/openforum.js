@@ -115,7 +115,21 @@
     }
   }
 
+  /* Permalinks: a Copy button beside the address; without JavaScript it stays selectable. */
+  function enhancePermalink(code) {
+    if (code.dataset.ofReady || !navigator.clipboard) return;
+    code.dataset.ofReady = "1";
+    var button = el("button", { type: "button", class: "of-copy" }, "Copy");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(code.textContent).then(function () {
+        button.textContent = "Copied";
+      });
+    });
+    code.insertAdjacentElement("afterend", button);
+  }
+
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".of-permalink"), enhancePermalink);
     Array.prototype.forEach.call(document.querySelectorAll("[data-of-filter], [data-of-sortable]"), enhanceTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-of-timeline-filter]"), enhanceTimeline);
   }

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..records.model import Commitment, IrmAssessment, Milestone
 from . import derived, labels
 from .context import Context, GeneratedPage
-from .render import markdown_body
-from .urls import record_src, section_src
+from .render import card, markdown_body
+from .urls import record_src, relative_file, section_src
 
 IRM_FIELDS = (
     ("specificity", "Specificity"),
@@ -67,11 +67,23 @@ def rows(ctx: Context, commitments: list[Commitment]) -> list[CommitmentRow]:
 def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
     for key, c in sorted(ctx.records.commitments.items()):
         closed = derived.plan_closed(ctx.records, c)
+        src = record_src("commitments", key)
+        title = commitment_title(c)
+        done = derived.progress(ctx.records, c, ctx.today)
+        plan = ctx.records.plans.get(c.plan)
+        summary = (
+            f"Status: {labels.label(c.status)}. {done.done} of {done.total} milestones "
+            f"complete. A commitment of the {plan.title if plan else c.plan}."
+        )
+        latest = c.progress[-1].date if c.progress else None
         yield ctx.page(
-            record_src("commitments", key),
+            src,
             "commitment.md.j2",
-            commitment_title(c),
+            title,
             source=c.path,
+            meta=card(title, summary, relative_file(src, f"feeds/commitments/{key}.atom")),
+            citation=ctx.citation(src, title, f"Commitment {key}", c.path, latest),
+            feed=relative_file(src, f"feeds/commitments/{key}.atom"),
             c=c,
             body=markdown_body(c.body, levels=0),
             overdue=derived.commitment_overdue(c, ctx.today, closed),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,10 @@ from typing import Any
 from ..facts.forum import ForumFacts, derive
 from ..records import ForumRecords
 from . import derived
+from .citation import Citation, Version, cite, git_versions
 from .options import SiteOptions
 from .render import Links, page, render
+from .urls import url_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,18 @@ class Context:
         # Every derived fact, computed once per build and shared by all pages (and by the
         # exports, when the caller passes the facts it derived for them).
         self.facts = facts if facts is not None else derive(records, options.today)
+
+    @cached_property
+    def versions(self) -> dict[Path, Version]:
+        """Each record file's last Git commit, read once per build."""
+        return git_versions(self.records.root)
+
+    def citation(
+        self, src: str, title: str, kind_label: str, source: Path, record_day: date | None
+    ) -> Citation:
+        base = (self.options.site_url or "/").rstrip("/") + "/"
+        version = self.versions.get(source.resolve())
+        return cite(self.forum_name, title, kind_label, base + url_of(src), version, record_day)
 
     @cached_property
     def mentions(self) -> dict[str, derived.Mentions]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from . import (
     accountability,
     commitments,
     consultations,
+    data_page,
     forum,
     meetings,
     members,
@@ -49,12 +50,19 @@ Generator = Callable[[Context], Iterable[GeneratedPage]]
 
 
 def generate_site(
-    records: ForumRecords, options: SiteOptions, facts: ForumFacts | None = None
+    records: ForumRecords,
+    options: SiteOptions,
+    facts: ForumFacts | None = None,
+    exports: Mapping[str, str] | None = None,
 ) -> GeneratedSite:
+    """Every page; with `exports` (site path -> text), also the open data page about them."""
     _check_ids(records)
     ctx = Context(records, options, facts)
     site = GeneratedSite()
-    for section in _sections(ctx):
+    sections = [*_sections(ctx)]
+    if exports is not None:
+        sections.append(data_page.data_page(ctx, exports))
+    for section in sections:
         site.add(section)
         site.sections.append(section.src)
     for generator in RECORD_PAGES:

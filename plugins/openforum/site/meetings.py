@@ -8,8 +8,8 @@ from itertools import groupby
 from ..records.model import Meeting
 from . import derived, labels
 from .context import Context, GeneratedPage
-from .render import markdown_body
-from .urls import record_src, section_src
+from .render import card, markdown_body
+from .urls import record_src, relative_file, section_src
 
 
 def meeting_title(meeting: Meeting) -> str:
@@ -25,11 +25,23 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
         found = ctx.facts.meetings[key]
         notice, lag = found.notice_days, found.minutes_lag
         approved_in = meeting.minutes.approved_in if meeting.minutes else None
+        src = record_src("meetings", key)
+        title = meeting_title(meeting)
+        summary = f"{labels.label(meeting.status)} {labels.label(meeting.kind).lower()} of the "
+        summary += f"{ctx.forum_name}, {labels.long_date(meeting.start)}."
+        if found.quorum:
+            summary += f" {found.quorum.describe()}."
+        if meeting.decisions:
+            summary += f" {len(meeting.decisions)} decision(s)."
         yield ctx.page(
-            record_src("meetings", key),
+            src,
             "meeting.md.j2",
-            meeting_title(meeting),
+            title,
             source=meeting.path,
+            meta=card(title, summary),
+            citation=ctx.citation(
+                src, title, f"Meeting {key}", meeting.path, derived.meeting_day(meeting)
+            ),
             m=meeting,
             timezone=_timezone(ctx, meeting),
             notice=notice,
@@ -67,10 +79,19 @@ def _late(lag: int, due: int | None) -> bool:
 def meetings_index(ctx: Context) -> GeneratedPage:
     past = derived.past_meetings(ctx.records, ctx.today)
     by_year = [(year, list(group)) for year, group in groupby(past, key=lambda m: m.start.year)]
+    src = section_src("meetings")
+    site_url = ctx.options.site_url
     return ctx.page(
-        section_src("meetings"),
+        src,
         "meetings_index.md.j2",
         "Meetings",
         upcoming=derived.upcoming_meetings(ctx.records, ctx.today),
         by_year=by_year,
+        calendar=relative_file(src, "calendar.ics"),
+        # webcal:// makes calendar apps subscribe rather than import once.
+        webcal=(
+            "webcal://" + site_url.split("://", 1)[1].rstrip("/") + "/calendar.ics"
+            if site_url
+            else None
+        ),
     )

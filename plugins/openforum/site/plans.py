@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import commitments, derived
+from . import commitments, derived, labels
 from .context import Context, GeneratedPage
-from .render import markdown_body
-from .urls import record_src, section_src
+from .render import card, markdown_body
+from .urls import record_src, relative_file, section_src
 
 
 def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
@@ -15,11 +15,18 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
     for key, plan in sorted(records.plans.items()):
         own = derived.commitments_of(records, key)
         consultation = records.consultations.get(plan.consultation or "")
+        src = record_src("plans", key)
         yield ctx.page(
-            record_src("plans", key),
+            src,
             "plan.md.j2",
             plan.title,
             source=plan.path,
+            meta=card(
+                plan.title,
+                f"{labels.label(plan.status)}: {len(own)} commitments.",
+                relative_file(src, f"feeds/plans/{key}.atom"),
+            ),
+            feed=relative_file(src, f"feeds/plans/{key}.atom"),
             plan=plan,
             counts=derived.status_counts(own),
             rows=commitments.rows(ctx, own),

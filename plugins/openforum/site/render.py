@@ -61,6 +61,20 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+def card(title: str, description: str, feed: str | None = None) -> dict[str, Any]:
+    """Page metadata for link previews (OpenGraph, Twitter) and the page's own feed.
+
+    The theme writes `description` into an attribute unescaped, so it is escaped here.
+    """
+    meta: dict[str, Any] = {
+        "description": html.escape(description, quote=True),
+        "card_title": html.escape(title, quote=True),
+    }
+    if feed:
+        meta["feed"] = feed
+    return meta
+
+
 def page(title: str, body: str, **meta: Any) -> str:
     """A Markdown page: front matter (YAML-quoted by the dumper) and body.
 

@@ -20,7 +20,7 @@ RECORD_KINDS = (
     "partners",
 )
 # Section pages that are not a record kind.
-EXTRA_SECTIONS = ("forum", "timeline", "accountability")
+EXTRA_SECTIONS = ("forum", "timeline", "accountability", "data")
 HOME = "index.md"
 
 
@@ -47,6 +47,11 @@ def url_of(src: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def relative_file(from_src: str, path: str) -> str:
+    """The relative href from the page built from `from_src` to a plain file of the site."""
+    return posixpath.relpath(path, url_of(from_src) or ".")
 
 
 def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:

@@ -1,0 +1,82 @@
+"""What a journalist needs to cite a record: its permanent address and the record's version.
+
+The version is the last Git commit that changed the record's file, read with one `git log`
+for the whole records folder; without Git history, the record's own latest date stands in.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+_SEPARATOR = "\x1e"  # starts each commit in `git log` output; never in a file name
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    commit: str  # abbreviated hash, "" without Git
+    day: date
+
+
+def git_versions(folder: Path) -> dict[Path, Version]:
+    """The last commit of every file under `folder` that Git knows; {} without Git."""
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        log = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(folder),
+                "log",
+                f"--format={_SEPARATOR}%h %cs",
+                "--name-only",
+                "--no-renames",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    versions: dict[Path, Version] = {}
+    for block in log.split(_SEPARATOR)[1:]:
+        header, *names = block.strip().splitlines()
+        commit, day = header.split()
+        for name in names:
+            path = (Path(top) / name).resolve()
+            versions.setdefault(path, Version(commit, date.fromisoformat(day)))
+    return versions
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    permalink: str
+    text: str  # the suggested citation, plain text
+    version: str
+
+
+def cite(
+    forum_name: str,
+    title: str,
+    kind_label: str,
+    permalink: str,
+    version: Version | None,
+    record_day: date | None,
+) -> Citation:
+    if version is not None:
+        stated = f"record version {version.commit} of {version.day.isoformat()}"
+    elif record_day is not None:
+        stated = f"record as of {record_day.isoformat()}"
+    else:
+        stated = "record"
+    text = f"{forum_name}. \u201c{title}\u201d. {kind_label}, {stated}. {permalink}"
+    return Citation(permalink, text, stated)
