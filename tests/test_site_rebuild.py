@@ -98,7 +98,10 @@ def test_record_text_is_escaped(changed) -> None:
     heading = parse(changed.page("commitments/nap4-03/")).find("h1")
     assert heading.text == f"nap4-03: {TITLE}"
     table = changed.page("commitments/").read_text(encoding="utf-8")
-    assert "<b>now</b>" not in table and "&lt;b&gt;now&lt;/b&gt; &amp; &#34;forever&#34;" in table
+    assert "<b>now</b>" not in table
+    # The sanitizer may re-encode the quote; either entity shows the same text.
+    quoted = ("&#34;forever&#34;", "&quot;forever&quot;")
+    assert any(f"&lt;b&gt;now&lt;/b&gt; &amp; {q}" in table for q in quoted)
 
 
 def test_invalid_records_stop_the_build_with_validate_messages(tmp_path: Path) -> None:

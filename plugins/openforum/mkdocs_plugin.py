@@ -32,6 +32,7 @@ from .exports import (
 from .facts.forum import ForumFacts, derive
 from .records import ForumRecords, load_forum
 from .report import format_problem, url_problems
+from .safety.sanitize import clean_html
 from .site import (
     HOME_MARKER,
     GeneratedSite,
@@ -217,6 +218,14 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
                 return markdown.replace(HOME_MARKER, figures)
             return markdown + figures
         return markdown
+
+    # Last among plugins (priority -100): whatever markup the others added is cleaned too,
+    # before the search index and the theme read the content.
+    @event_priority(-100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return clean_html(html)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -11,6 +11,7 @@ from typing import get_args
 from markupsafe import Markup
 
 from ..records.model import Consultation, Outcome, Submission
+from ..safety.sanitize import public_markdown
 from . import derived
 from .context import Context, GeneratedPage
 from .render import markdown_body
@@ -67,7 +68,7 @@ def _steps(consultation: Consultation) -> list[Step]:
 
 def _quote(body: str) -> Markup:
     # A Markdown blockquote keeps the author's Markdown rendered and clearly theirs.
-    lines = markdown_body(body, levels=3).strip().splitlines()
+    lines = markdown_body(public_markdown(body), levels=3).strip().splitlines()
     return Markup("\n".join(f"> {line}" if line else ">" for line in lines))
 
 

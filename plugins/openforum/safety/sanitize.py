@@ -1,0 +1,81 @@
+"""HTML from records is cleaned with an allowlist (nh3, the Rust ammonia sanitizer).
+
+Record bodies are Markdown, and Markdown passes raw HTML, `javascript:` links and (with
+attr_list) `{: onclick=...}` straight into the page. Every page's content is cleaned after
+rendering: the allowlist keeps what the site's own markup and Material's content features
+need (tables, admonitions, footnotes, code, heading anchors) and drops scripts, event
+handlers, forms and inputs, frames, styles and dangerous URL schemes.
+
+Public submissions get more: their raw HTML is shown as text, and remote images become
+plain links, before Markdown ever sees them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+TAGS = frozenset(
+    {
+        *("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "section"),
+        *("a", "abbr", "b", "i", "em", "strong", "small", "sub", "sup", "mark", "del", "ins"),
+        *("s", "u", "q", "cite", "kbd", "samp", "var", "code", "pre", "blockquote", "time"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "details", "summary", "figure", "figcaption"),
+        *("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"),
+        *("img", "label", "input", "nav", "aside", "article", "header", "footer", "meter"),
+    }
+)
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
+    "a": {"href", "hreflang", "type", "name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "time": {"datetime"},
+    "th": {"scope", "colspan", "rowspan", "abbr"},
+    "td": {"colspan", "rowspan"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "label": {"for"},
+    "meter": {"value", "min", "max", "low", "high", "optimum"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "span": {"style"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})  # webcal: subscribe
+# The site's own meters and bars set a width; no other style survives.
+STYLE_PROPERTIES = frozenset({"width"})
+GENERIC_PREFIXES = frozenset({"data-", "aria-"})
+
+
+def clean_html(html: str) -> str:
+    """A page's content, with everything outside the allowlist removed."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags={"script", "style", "template", "noscript"},
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        generic_attribute_prefixes=set(GENERIC_PREFIXES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+_RAW_HTML = re.compile(r"[<>&]")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^)\s]*)")
+_ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
+
+
+def public_markdown(text: str) -> str:
+    """A submission from the public, made safe to render as Markdown.
+
+    Raw HTML is escaped, so it shows as typed; remote images become links, so no one's
+    browser fetches a third party's image; attribute lists are neutralised.
+    """
+    escaped = _RAW_HTML.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m[0]], text)
+    unimaged = _IMAGE.sub(lambda m: f"[Image: {m['alt'] or 'link'}]({m['url']}", escaped)
+    return _ATTR_LIST.sub(lambda m: m[0].replace("{", "&#123;").replace("}", "&#125;"), unimaged)
