@@ -7,9 +7,11 @@ translates between them and MkDocs' events.
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -32,6 +34,7 @@ from .exports import (
 from .facts.forum import ForumFacts, derive
 from .records import ForumRecords, load_forum
 from .report import format_problem, url_problems
+from .safety.privacy import find_leaks, private_values, third_party_requests
 from .safety.sanitize import clean_html
 from .site import (
     HOME_MARKER,
@@ -226,6 +229,26 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         return clean_html(html)
+
+    # Last (priority -100): the scans see every file other plugins wrote, sitemap included.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.records is not None
+        site = Path(config.site_dir)
+        leaks = find_leaks(site, private_values(self.records))
+        requests = third_party_requests(site, urlsplit(config.site_url or "").hostname)
+        if not leaks and not requests:
+            return
+        lines = [f"{leak.file}: '{leak.value}' ({leak.origin})" for leak in leaks[:50]]
+        lines += [f"{r.file}: loads {r.url} from another host" for r in requests[:50]]
+        # Nothing of a failed build may be served: the folder MkDocs wrote is removed.
+        shutil.rmtree(site, ignore_errors=True)
+        raise PluginError(
+            f"openforum: the built site would publish what it must not; {site} was removed:\n"
+            + "\n".join(lines)
+            + "\nPrivate values appear only with contact.public or publish_name: true; "
+            "pages must not load files from other hosts (self-host them)."
+        )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

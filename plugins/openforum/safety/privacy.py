@@ -1,0 +1,143 @@
+"""After a build: nothing private in any output file, and no request to another host.
+
+What is public is an allowlist decided by the records (`contact.public`, `publish_name`);
+everything else a record holds about a person is a canary. The scan reads every text file
+of the built site the way a reader or a crawler would: entities decoded, JSON escapes
+decoded, calendar lines unfolded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..records import ForumRecords
+
+TEXT_SUFFIXES = frozenset(
+    {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
+)
+MIN_CANARY = 5  # shorter values ("Ana") would match ordinary words
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    file: str  # relative to the site folder
+    value: str
+    origin: str  # which record holds it, and why it is private
+
+
+def private_values(records: ForumRecords) -> dict[str, str]:
+    """Every value the records hold that must not be published -> where it comes from."""
+    public: set[str] = {m.name for m in records.members.values()}
+    private: dict[str, str] = {}
+    for member in records.members.values():
+        contact = member.contact
+        if contact is None:
+            continue
+        for value in (contact.email, contact.phone):
+            if not value:
+                continue
+            if contact.public:
+                public.add(value)
+            else:
+                private[value] = f"members/{member.stem}.md: contact is not public"
+    for partner in records.partners.values():
+        person = partner.point_of_contact
+        if person is None:
+            continue
+        for value in (person.name, person.email):
+            if value:
+                target = public if person.public else None
+                if target is not None:
+                    target.add(value)
+                else:
+                    private[value] = f"partners/{partner.stem}.md: point of contact is not public"
+    for key, submission in records.submissions.items():
+        author = submission.author
+        if author and author.name:
+            if author.publish_name:
+                public.add(author.name)
+            else:
+                private[author.name] = f"consultations/{key}.md: publish_name is not true"
+    # A value public elsewhere (a member who also wrote a submission) is not a leak.
+    return {
+        value: origin
+        for value, origin in private.items()
+        if value not in public and len(value.strip()) >= MIN_CANARY
+    }
+
+
+def readable_text(path: Path) -> str:
+    """The file's text as a reader sees it: entities, JSON escapes and folding undone."""
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".ics":
+        raw = re.sub(r"\r?\n[ \t]", "", raw)
+    texts = [raw, html.unescape(raw)]
+    if path.suffix == ".json":
+        with contextlib.suppress(ValueError):  # not JSON after all: the raw text is scanned
+            texts.append(json.dumps(json.loads(raw), ensure_ascii=False))
+    return "\n".join(texts)
+
+
+def _text_files(site: Path) -> Iterator[Path]:
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+            yield path
+
+
+def find_leaks(site: Path, private: dict[str, str]) -> list[Leak]:
+    if not private:
+        return []
+    pattern = re.compile("|".join(re.escape(v) for v in sorted(private, key=len, reverse=True)))
+    leaks = []
+    for path in _text_files(site):
+        found = {m[0] for m in pattern.finditer(readable_text(path))}
+        leaks.extend(
+            Leak(path.relative_to(site).as_posix(), value, private[value])
+            for value in sorted(found)
+        )
+    return leaks
+
+
+# What makes a browser fetch something as the page loads (links a reader clicks are fine).
+_FETCHING_ATTRIBUTES = re.compile(
+    r"<(?:script|img|iframe|frame|embed|source|audio|video|track|input|object)\b[^>]*?"
+    r"\s(?:src|srcset|data|poster)\s*=\s*[\"']?([^\"'\s>]+)"
+    r"|<link\b(?=[^>]*\srel\s*=\s*[\"']?(?:stylesheet|icon|preload|prefetch|modulepreload|"
+    r"manifest|apple-touch-icon|preconnect|dns-prefetch))[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)",
+    re.IGNORECASE,
+)
+_CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"@import\s+[\"']([^\"']+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    file: str
+    url: str
+
+
+def third_party_requests(site: Path, own_host: str | None) -> list[Request]:
+    """Addresses on other hosts that a page or stylesheet would fetch by itself."""
+    found = []
+    for path in _text_files(site):
+        if path.suffix not in (".html", ".htm", ".css"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".css":
+            urls = _CSS_URL.findall(text) + _CSS_IMPORT.findall(text)
+        else:
+            urls = [a or b for a, b in _FETCHING_ATTRIBUTES.findall(text)]
+            urls += _CSS_URL.findall(text)  # inline style attributes and <style> blocks
+        for url in urls:
+            url = html.unescape(url)
+            host = urlsplit(url).hostname if url.startswith(("http:", "https:", "//")) else None
+            if host and host != own_host:
+                found.append(Request(path.relative_to(site).as_posix(), url))
+    return found

@@ -1,0 +1,117 @@
+"""After-build guards and publishing safety: privacy canaries, third-party requests,
+reproducible builds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from openforum.cli import main
+from openforum.records import load_forum
+from openforum.safety.privacy import find_leaks, private_values, third_party_requests
+from site_build import write_config
+
+EMAIL = "canary.person@hidden.example"
+
+
+def _plant(workdir: Path, text: str) -> None:
+    page = workdir / "forum_records/meetings/2024-06-25-plenary.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    write_config(tmp_path)
+    member = tmp_path / "forum_records/members/lidia-kerr.md"
+    text = member.read_text(encoding="utf-8")
+    if "contact:" not in text:
+        text = text.replace("\n---\n", f"\ncontact:\n  email: {EMAIL}\n  public: false\n---\n", 1)
+    else:
+        text = text.replace("  public: true", "  public: false")
+    member.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_private_values_are_the_canaries(workdir: Path) -> None:
+    records, problems = load_forum(workdir / "forum_records")
+    assert not problems
+    private = private_values(records)
+    contact = records.members["lidia-kerr"].contact
+    assert contact and contact.email in private
+    withheld = [
+        s.author.name
+        for s in records.submissions.values()
+        if s.author and s.author.name and not s.author.publish_name
+    ]
+    assert withheld and all(name in private for name in withheld if len(name) >= 5)
+    for member in records.members.values():
+        assert member.name not in private  # names on the members page are public
+
+
+def test_clean_build_has_no_leak_and_no_third_party_request(workdir: Path) -> None:
+    assert main(["build", "--config", str(workdir / "mkdocs.yml")]) == 0
+    records, _ = load_forum(workdir / "forum_records")
+    assert find_leaks(workdir / "site", private_values(records)) == []
+    assert third_party_requests(workdir / "site", "opengov.veloria.example") == []
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "Write to {email}.",
+        "Write to {email_entity}.",  # an entity-encoded address is still the address
+        "Submitted by {withheld}.",
+    ],
+)
+def test_a_leaked_value_fails_the_build_and_publishes_nothing(
+    workdir: Path, planted: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records, _ = load_forum(workdir / "forum_records")
+    contact = records.members["lidia-kerr"].contact
+    assert contact and contact.email
+    withheld = next(
+        s.author.name
+        for s in records.submissions.values()
+        if s.author and s.author.name and not s.author.publish_name
+    )
+    email_entity = contact.email.replace("@", "&#64;")
+    _plant(
+        workdir, planted.format(email=contact.email, email_entity=email_entity, withheld=withheld)
+    )
+    assert main(["build", "--config", str(workdir / "mkdocs.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "would publish what it must not" in out
+    assert "search/search_index.json" in out  # the search index is scanned too
+    assert not (workdir / "site").exists()
+
+
+def test_a_remote_image_in_a_record_fails_the_build(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _plant(workdir, '<img src="https://tracker.example/pixel.gif" alt="">')
+    assert main(["build", "--config", str(workdir / "mkdocs.yml")]) == 1
+    assert "loads https://tracker.example/pixel.gif from another host" in capsys.readouterr().out
+
+
+def test_two_builds_with_the_same_source_date_epoch_are_identical(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    config = str(workdir / "mkdocs.yml")
+    assert main(["build", "--config", config, "--site-dir", str(workdir / "one")]) == 0
+    assert main(["build", "--config", config, "--site-dir", str(workdir / "two")]) == 0
+    first = {
+        p.relative_to(workdir / "one"): p.read_bytes()
+        for p in (workdir / "one").rglob("*")
+        if p.is_file()
+    }
+    second = {
+        p.relative_to(workdir / "two"): p.read_bytes()
+        for p in (workdir / "two").rglob("*")
+        if p.is_file()
+    }
+    assert first.keys() == second.keys() and len(first) > 300
+    assert [str(k) for k in first if first[k] != second[k]] == []
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1790000000"
