@@ -473,3 +473,19 @@ def test_every_problem_of_a_file_is_reported_in_one_run(minimal_copy: Path) -> N
     lines = sorted(p[1] for p in problems)
     expected = [line_of(text, n) for n in ("kind: plenery", "stauts", "announced", "passed")]
     assert lines == sorted(expected), problems
+
+
+@pytest.mark.parametrize("body", ["[" * 20000, "[" * 40 + "a" + "]" * 40, "![" * 5000])
+def test_markdown_that_would_stall_the_renderer_is_refused(minimal_copy: Path, body: str) -> None:
+    target = minimal_copy / "plans/nap1.md"
+    text = target.read_text(encoding="utf-8") + "Intro line\n" + body + "\n"
+    target.write_text(text, encoding="utf-8")
+    _, problems = found(minimal_copy)
+    assert [(p[0], p[1]) for p in problems] == [("plans/nap1.md", line_of(text, body[:10]))]
+    assert "more than 32 '['" in problems[0][3]
+
+
+def test_many_ordinary_links_are_fine(minimal_copy: Path) -> None:
+    target = minimal_copy / "plans/nap1.md"
+    target.write_text(target.read_text() + "[a](https://x.example) " * 3000, encoding="utf-8")
+    assert found(minimal_copy)[1] == []

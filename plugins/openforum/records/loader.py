@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from .model import (
     Record,
     Submission,
 )
-from .problems import START, Problem, Problems, did_you_mean
+from .problems import START, Mark, Problem, Problems, did_you_mean
 from .schema import Reading, Reference, build
 from .values import is_id
 from .yamlread import read_record
@@ -242,7 +243,38 @@ def _read_one(job: _Job) -> _Loaded:
             f"name; write 'id: {record.stem}' or rename the file",
         )
     _check_aliases(record, path, problems)
+    _check_body(record, path, problems)
     return _Loaded(job, record, reading.references, problems.items)
+
+
+MAX_BRACKET_DEPTH = 32
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _check_body(record: Record, path: Path, problems: Problems) -> None:
+    """Refuse text that would stall the Markdown renderer.
+
+    Python-Markdown's link parser takes quadratic time in nested or unclosed '[' (20,000
+    of them: minutes); no real text nests links more than a few deep.
+    """
+    if record.body.count("[") <= MAX_BRACKET_DEPTH:
+        return
+    depth = 0
+    for match in _BRACKET.finditer(record.body):
+        position, char = match.start(), match[0]
+        if char == "[":
+            depth += 1
+            if depth > MAX_BRACKET_DEPTH:
+                line = record.body_line + record.body.count("\n", 0, position)
+                problems.add(
+                    path,
+                    Mark(line, 1),
+                    f"the text opens more than {MAX_BRACKET_DEPTH} '[' without closing them; "
+                    "Markdown would take minutes to read it: close or remove the brackets",
+                )
+                return
+        elif char == "]" and depth:
+            depth -= 1
 
 
 def _check_aliases(record: Record, path: Path, problems: Problems) -> None:
