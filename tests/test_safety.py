@@ -115,3 +115,13 @@ def test_two_builds_with_the_same_source_date_epoch_are_identical(
     assert first.keys() == second.keys() and len(first) > 300
     assert [str(k) for k in first if first[k] != second[k]] == []
     assert os.environ["SOURCE_DATE_EPOCH"] == "1790000000"
+
+
+def test_canaries_match_whole_words_only(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(
+        "<p>Citizen 40 wrote; so did Ana Silvestre and ana@x.example.org</p>", encoding="utf-8"
+    )
+    private = {"Citizen 4": "a", "Ana Silva": "b", "ana@x.example": "c"}
+    assert find_leaks(tmp_path, private) == []
+    (tmp_path / "page.html").write_text("<p>Citizen 4, Ana Silva.</p>", encoding="utf-8")
+    assert {leak.value for leak in find_leaks(tmp_path, private)} == {"Citizen 4", "Ana Silva"}

@@ -12,9 +12,10 @@ import contextlib
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..records import ForumRecords
@@ -78,8 +79,10 @@ def readable_text(path: Path) -> str:
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".ics":
         raw = re.sub(r"\r?\n[ \t]", "", raw)
-    texts = [raw, html.unescape(raw)]
-    if path.suffix == ".json":
+    texts = [raw]
+    if "&" in raw:
+        texts.append(html.unescape(raw))
+    if path.suffix == ".json" and "\\u" in raw:
         with contextlib.suppress(ValueError):  # not JSON after all: the raw text is scanned
             texts.append(json.dumps(json.loads(raw), ensure_ascii=False))
     return "\n".join(texts)
@@ -91,13 +94,39 @@ def _text_files(site: Path) -> Iterator[Path]:
             yield path
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many literal strings, shared prefixes factored out.
+
+    A flat alternation makes the engine try every string at every position; a trie tries
+    only the strings that can still match, so a scan stays fast with thousands of canaries.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
 def find_leaks(site: Path, private: dict[str, str]) -> list[Leak]:
     if not private:
         return []
-    pattern = re.compile("|".join(re.escape(v) for v in sorted(private, key=len, reverse=True)))
+    # Whole words only: a withheld "Citizen 4" is not leaked by a published "Citizen 40",
+    # nor ana@x.example by ana@x.example.org.
+    pattern = re.compile(rf"(?<![\w.+-])(?:{trie_pattern(private)})(?![\w@-]|\.\w)")
     leaks = []
     for path in _text_files(site):
-        found = {m[0] for m in pattern.finditer(readable_text(path))}
+        found = {m[0] for m in pattern.finditer(readable_text(path)) if m[0] in private}
         leaks.extend(
             Leak(path.relative_to(site).as_posix(), value, private[value])
             for value in sorted(found)
