@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,9 +93,23 @@ def load_forum(root: Path) -> tuple[ForumRecords, Problems]:
     if not root.is_dir():
         problems.add(root, START, "no such folder: give the folder that holds forum.md")
         return records, problems
-    _load_tree(records, problems)
-    check_forum(records, problems)
+    with _no_cyclic_gc():
+        _load_tree(records, problems)
+        check_forum(records, problems)
     return records, problems
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Loading makes hundreds of thousands of objects that all live on, so the cyclic
+    collector's passes find nothing to free; pausing it cuts a quarter of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
