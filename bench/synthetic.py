@@ -15,14 +15,66 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-WORDS = (
-    "forum commitment ministry public data access budget transparency citizens report "
-    "consultation milestone municipal register contract procurement openness review civil "
-    "society agency plan implementation progress evidence decision meeting members council "
-    "participation accountability standard portal training regional health education water "
-    "justice court parliament youth women digital services information request response "
-    "monitoring indicator baseline timeline draft approved published feedback workshop survey"
-).split()
+WORDS = [
+    "forum",
+    "commitment",
+    "ministry",
+    "public",
+    "data",
+    "access",
+    "budget",
+    "transparency",
+    "citizens",
+    "report",
+    "consultation",
+    "milestone",
+    "municipal",
+    "register",
+    "contract",
+    "procurement",
+    "openness",
+    "review",
+    "civil",
+    "society",
+    "agency",
+    "plan",
+    "implementation",
+    "progress",
+    "evidence",
+    "decision",
+    "meeting",
+    "members",
+    "council",
+    "participation",
+    "accountability",
+    "standard",
+    "portal",
+    "training",
+    "regional",
+    "health",
+    "education",
+    "water",
+    "justice",
+    "court",
+    "parliament",
+    "youth",
+    "women",
+    "digital",
+    "services",
+    "information",
+    "request",
+    "response",
+    "monitoring",
+    "indicator",
+    "baseline",
+    "timeline",
+    "draft",
+    "approved",
+    "published",
+    "feedback",
+    "workshop",
+    "survey",
+]
 
 SHARES = {  # of N records
     "submissions": 0.40,
@@ -88,7 +140,8 @@ def generate(total: int, out: Path, seed: int = 1) -> dict[str, int]:
             f"title: Action plan {index}\nnumber: {index + 1}\n"
             f"period: {{start: {begin}, end: {begin + timedelta(days=729)}}}\n"
             f"status: {rng.choice(['implementation', 'closed'])}\n"
-            f"phases:\n  - {{phase: implementation, start: {begin}, end: {begin + timedelta(days=729)}}}",
+            f"phases:\n  - {{phase: implementation, start: {begin}, "
+            f"end: {begin + timedelta(days=729)}}}",
             "",
         )
     for index, consultation in enumerate(consultations):
@@ -98,7 +151,8 @@ def generate(total: int, out: Path, seed: int = 1) -> dict[str, int]:
             f"title: Consultation {index} on {' '.join(rng.sample(WORDS, 3))}\n"
             f"plan: {plans[index % len(plans)]}\ntimeline_published: {opens - timedelta(days=20)}\n"
             f"opens: {opens}\ncloses: {opens + timedelta(days=45)}\n"
-            f"channels: [online_platform, in_person]\nsummary_published: {opens + timedelta(days=80)}",
+            f"channels: [online_platform, in_person]\n"
+            f"summary_published: {opens + timedelta(days=80)}",
             prose(rng, 300),
         )
     commitments = [f"c-{n:05d}" for n in range(counts["commitments"])]
@@ -111,7 +165,7 @@ def generate(total: int, out: Path, seed: int = 1) -> dict[str, int]:
         )
         write(
             out / "commitments" / f"{commitment}.md",
-            f"title: \"Commitment {index}: {' '.join(rng.sample(WORDS, 5))}\"\n"
+            f'title: "Commitment {index}: {" ".join(rng.sample(WORDS, 5))}"\n'
             f"plan: {plans[index % len(plans)]}\ntheme: {rng.choice(WORDS).title()}\n"
             f"lead: {rng.choice(members)}\nstatus: {status}\nmilestones:\n{milestones}\n"
             f"progress:\n  - {{date: 2023-06-30, status: limited, note: Started.}}\n"
