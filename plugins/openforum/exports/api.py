@@ -16,22 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..records import KINDS as RECORD_KINDS
 from ..records import ForumRecords
 from ..records.model import Record, Submission
 from . import derived
 from .context import ExportContext, dump_json
 from .public import public_fields
 
-KINDS = (
-    "members",
-    "meetings",
-    "plans",
-    "commitments",
-    "consultations",
-    "submissions",
-    "assessments",
-    "partners",
-)
+# Every record kind with an id; the order of the contract (members first).
+KINDS = (*RECORD_KINDS, "submissions")
 
 NOTES = {
     "dates": "Dates are ISO 8601 (YYYY-MM-DD); times carry the Forum's UTC offset.",

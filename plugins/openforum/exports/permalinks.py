@@ -12,20 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from ..records import SINGULAR, ForumRecords
+from ..records import KINDS, SINGULAR, ForumRecords
 from .api import alias_keys, record_path
 
 # Record kinds with a page of their own at /<kind>/<id>/ (submissions live on their
 # consultation's page; the Forum is /forum/).
-PAGE_KINDS = (
-    "members",
-    "meetings",
-    "plans",
-    "commitments",
-    "consultations",
-    "assessments",
-    "partners",
-)
+PAGE_KINDS = tuple(KINDS)
 FEED_KINDS = ("commitments", "plans")
 URLS_FILE = "published-urls.txt"
 
