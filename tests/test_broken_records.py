@@ -217,7 +217,7 @@ EDITS = [
         "end: 2024-03-12T13:00",
         "end: 2024-03-12T09:00",
         "end:",
-        "ends (2024-03-12 09:00:00) before",
+        "ends (2024-03-12 09:00) before",
     ),
     Edit(
         "consultations/c1.md",

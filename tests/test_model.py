@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from conftest import MINIMAL, found
 from openforum.records import model
@@ -56,7 +57,8 @@ def test_member_seats_and_voting_defaults() -> None:
 
 def test_meeting_fields() -> None:
     meeting = found(MINIMAL)[0].meetings["2024-03-12-plenary"]
-    assert meeting.start == datetime(2024, 3, 12, 10, 0)
+    # Written without an offset: the Forum's timezone, attached when the forum is loaded.
+    assert meeting.start == datetime(2024, 3, 12, 10, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
     assert meeting.location and meeting.location.online == "https://meet.lanmark.example/p4"
     assert meeting.agenda[1].commitments == ["nap1-01"]
     assert meeting.agenda[1].documents[0].kind == "paper"

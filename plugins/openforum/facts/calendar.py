@@ -15,6 +15,8 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it has fewer days."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not date.min.year <= year <= date.max.year:  # beyond the calendar: no deadline falls
+        return date.max if months > 0 else date.min
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -26,6 +28,6 @@ def default_today(forum: Forum | None, environ: Mapping[str, str] | None = None)
         return datetime.fromtimestamp(int(epoch), UTC).date()
     try:
         zone: tzinfo = zoneinfo.ZoneInfo(forum.timezone) if forum else UTC
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         zone = UTC
     return datetime.now(zone).date()

@@ -26,9 +26,17 @@ from .model import (
 )
 from .problems import Mark, Problems, did_you_mean
 
+RULE_RANGES = (
+    ("notice_days", 0, 365),
+    ("minutes_due_days", 0, 365),
+    ("max_meeting_gap_months", 1, 120),
+    ("assessment_every_months", 1, 120),
+)
+
 
 def check_forum(records: ForumRecords, problems: Problems) -> None:
     zone = _check_forum_file(records.forum, problems)
+    _localize_meeting_times(records, zone)
     _check_references(records, problems)
     _check_decision_ids(records, problems)
     _check_aliases_unique(records, problems)
@@ -67,7 +75,7 @@ def _check_forum_file(forum: Forum | None, problems: Problems) -> tzinfo | None:
     if forum.timezone:
         try:
             zone = zoneinfo.ZoneInfo(forum.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: name too long
             problems.add(
                 forum.path,
                 forum.at("timezone"),
@@ -76,6 +84,15 @@ def _check_forum_file(forum: Forum | None, problems: Problems) -> tzinfo | None:
                 "as Europe/Lisbon or America/Bogota",
             )
     rules = forum.rules
+    for name, low, high in RULE_RANGES:
+        value = getattr(rules, name)
+        if value is not None and not low <= value <= high:
+            problems.add(
+                forum.path,
+                rules.at(name),
+                f"{name}: {value} is outside {low}..{high}: write a number of "
+                f"{'days' if name.endswith('days') else 'months'} a Forum could keep to",
+            )
     if rules.decision_rule == "qualified_majority" and rules.qualified_threshold is None:
         problems.add(
             forum.path,
@@ -84,6 +101,14 @@ def _check_forum_file(forum: Forum | None, problems: Problems) -> tzinfo | None:
             "add e.g. 'qualified_threshold: 2/3'",
         )
     return zone
+
+
+def _localize_meeting_times(records: ForumRecords, zone: tzinfo | None) -> None:
+    """A time without an offset is in the Forum's timezone: say so once, here, so that
+    every later comparison and sort works on times that know their offset."""
+    for meeting in records.meetings.values():
+        meeting.start = _local(meeting.start, zone)  # type: ignore[assignment]
+        meeting.end = _local(meeting.end, zone)
 
 
 def _check_references(records: ForumRecords, problems: Problems) -> None:
@@ -205,7 +230,7 @@ def _check_meeting(
         problems.add(
             path,
             meeting.at("end"),
-            f"the meeting ends ({meeting.end}) before it starts ({meeting.start})",
+            f"the meeting ends ({end:%Y-%m-%d %H:%M}) before it starts ({start:%Y-%m-%d %H:%M})",
         )
     day = start.date() if start else None
     if _after(meeting.announced, day):

@@ -8,6 +8,7 @@ are refused rather than resolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +96,16 @@ def read_record(path: Path, problems: Problems) -> RecordText | None:
     return split_front_matter(path, text, problems)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# libyaml also breaks lines at NEL, LS and PS, which editors do not: they would shift every
+# later line number, so in front matter they are read as spaces.
+_YAML_ONLY_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
 def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText | None:
-    lines = text.splitlines()
+    # Lines as editors count them: str.splitlines() would also break at form feeds and
+    # other separators, and the line numbers in messages would drift.
+    lines = _LINE_BREAK.split(text)
     if not lines or lines[0].rstrip() != FENCE:
         problems.add(
             path,
@@ -114,7 +123,7 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
             "last field",
         )
         return None
-    yaml_text = "\n".join(lines[1:close])
+    yaml_text = "\n".join(lines[1:close]).translate(_YAML_ONLY_BREAKS)
     front = parse_mapping(path, yaml_text, first_line=2, problems=problems)
     if front is None:
         return None
@@ -154,7 +163,7 @@ def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str) -> str:
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})"
-    lines = yaml_text.splitlines()
+    lines = _LINE_BREAK.split(yaml_text)
     mark = error.problem_mark
     before = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
     if "\t" in before:
