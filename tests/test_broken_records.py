@@ -412,7 +412,7 @@ BAD_FILES = [
     BadFile(
         "consultations/c9/s01.md", b"---\nsubmitted: 2023-03-14\n---\n", 1, "has no consultation"
     ),
-    BadFile("plans/nap2.md", b"---\ntitle: [unclosed\n---\n", 3, "YAML syntax error"),
+    BadFile("plans/nap2.md", b"---\ntitle: [unclosed\n---\n", 2, "YAML syntax error"),
     BadFile(
         "plans/nap2.md",
         b"---\n" + b"a:\n" + b"".join(b"  " * i + b"- x:\n" for i in range(1, 15)) + b"---\n",

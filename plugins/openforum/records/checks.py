@@ -189,7 +189,7 @@ def _check_member(member: Member, problems: Problems) -> None:
                 seat.at("end"),
                 f"seat ends ({seat.end}) before it starts ({seat.start})",
             )
-        if seat.role == "substitute" and not seat.substitute_for:
+        if seat.role == "substitute" and "substitute_for" not in seat.marks:
             problems.add(
                 member.path,
                 seat.mark,
@@ -275,7 +275,12 @@ def _check_meeting(
                 "give the decision's 'rule' (simple_majority, absolute_majority, "
                 "qualified_majority)",
             )
-        if rule == "qualified_majority" and forum_rule and forum_rule.qualified_threshold is None:
+        if (
+            rule == "qualified_majority"
+            and forum_rule
+            and _rules_were_read(records)
+            and forum_rule.qualified_threshold is None
+        ):
             problems.add(
                 path,
                 decision.at("rule"),
@@ -285,6 +290,14 @@ def _check_meeting(
         if decision.votes:
             _check_votes(meeting, decision.votes, problems)
     _check_minutes(meeting, records, zone, day, problems)
+
+
+def _rules_were_read(records: ForumRecords) -> bool:
+    """False when forum.md's rules could not be read (their problem is reported already)."""
+    forum = records.forum
+    return forum is not None and (
+        "rules" not in forum.marks or forum.rules.marks != {} or forum.rules.mark.line > 1
+    )
 
 
 def _check_votes(meeting: Meeting, votes: Votes, problems: Problems) -> None:

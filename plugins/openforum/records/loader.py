@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -217,7 +218,8 @@ def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
         problems.add(path, START, f"'{path.name}' is not a record: records are named <id>.md")
         return False
     if not is_id(path.stem):
-        suggestion = "-".join("".join(c if c.isalnum() else " " for c in path.stem).split())
+        ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in ascii_stem).split())
         problems.add(
             path,
             START,

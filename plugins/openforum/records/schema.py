@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -143,6 +144,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
         if spec is None:
             suggestion = did_you_mean(yaml_key, specs)
             misspelt.update(k for k in specs if suggestion.endswith(f"'{k}'?"))
+            suggestion += _odd_characters(yaml_key)
             reading.problem(
                 key_node.mark,
                 f"unknown field '{yaml_key}' in {what}."
@@ -155,7 +157,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
         except BadValue as error:
             reading.problem(value_node.mark, f"{spec.key}: {error}")
             continue
-        if value is None and spec.required:
+        if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
             reading.problem(value_node.mark, f"{spec.key}: a value is required here")
             continue
         if value is not None:
@@ -315,6 +317,15 @@ def _describe(hint: Any) -> str:
     if dataclasses.is_dataclass(hint):
         return "fields"
     return _EXAMPLES.get(hint, str(hint))
+
+
+def _odd_characters(text: str) -> str:
+    """Name characters that look like ASCII but are not (a Cyrillic a, a zero-width space)."""
+    odd = [c for c in text if not c.isascii() or not c.isprintable()]
+    if not odd:
+        return ""
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in odd[:3])
+    return f" (it contains {names}: retype the name)"
 
 
 def _placeholder(hint: Any) -> Any:

@@ -94,10 +94,16 @@ def read_datetime(text: str) -> datetime:
     if offset and offset != "Z" and ":" not in offset:
         offset = f"{offset[:3]}:{offset[3:]}"
     iso = f"{match['date']}T{match['time']}{match['seconds'] or ''}{offset.replace('Z', '+00:00')}"
+    if offset and offset != "Z" and not (int(offset[1:3]) < 24 and int(offset[-2:]) < 60):
+        raise BadValue(
+            f"'{text}' has the UTC offset {offset}: an offset is between -23:59 and +23:59"
+        )
     try:
         return datetime.fromisoformat(iso)
     except ValueError as error:
-        raise BadValue(f"'{text}' is not a date and time in the calendar ({error})") from error
+        raise BadValue(
+            f"'{text}' is not a date and time in the calendar: check the day and the hour"
+        ) from error
 
 
 def read_fraction(text: str) -> Fraction:

@@ -90,13 +90,23 @@ def read_record(path: Path, problems: Problems) -> RecordText | None:
         )
         return None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.add(path, Mark(line, 1), "the file contains NUL bytes: it is not a text record")
+        line = len(_LINE_BREAK.findall(text, 0, text.index("\x00"))) + 1
+        problems.add(
+            path,
+            Mark(line, 1),
+            "the file contains NUL bytes: it is binary, or UTF-16 or UTF-32 text; records "
+            "are text saved as UTF-8",
+        )
         return None
     return split_front_matter(path, text, problems)
 
 
+_NO_KEY = "\x00no key"
+_DOCUMENT_MARKER = re.compile(r"(---|\.\.\.)(\s.*)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Control characters other than tab and line breaks: pasted from PDFs and word processors,
+# invisible in most editors, refused by YAML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
 # libyaml also breaks lines at NEL, LS and PS, which editors do not: they would shift every
 # later line number, so in front matter they are read as spaces.
 _YAML_ONLY_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
@@ -106,6 +116,11 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
     # Lines as editors count them: str.splitlines() would also break at form feeds and
     # other separators, and the line numbers in messages would drift.
     lines = _LINE_BREAK.split(text)
+    if lines and lines[0].startswith("\ufeff"):  # a second BOM: the first was tolerated
+        problems.add(
+            path, START, "a second byte-order mark (U+FEFF) starts the file: save it as UTF-8"
+        )
+        return None
     if not lines or lines[0].rstrip() != FENCE:
         problems.add(
             path,
@@ -114,7 +129,9 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
             "then a closing line '---'",
         )
         return None
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
+    close = next(
+        (i for i in range(1, len(lines)) if lines[i].rstrip().lstrip("\ufeff") == FENCE), None
+    )
     if close is None:
         problems.add(
             path,
@@ -123,6 +140,28 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
             "last field",
         )
         return None
+    for number, line in enumerate(lines[: close + 1], start=1):
+        if 1 < number < close + 1 and _DOCUMENT_MARKER.fullmatch(line):
+            problems.add(
+                path,
+                Mark(number, 1),
+                f"the line '{line.strip()}' is a YAML document marker inside the front matter: "
+                "the fields after it would be lost; remove it",
+            )
+            return None
+        odd = _CONTROL.search(line)
+        if odd:
+            what = (
+                "a byte-order mark (U+FEFF)"
+                if odd[0] == "\ufeff"
+                else f"the control character U+{ord(odd[0]):04X}"
+            )
+            problems.add(
+                path,
+                Mark(number, odd.start() + 1),
+                f"{what} is hidden in this line: delete it (editors often do not show it)",
+            )
+            return None
     yaml_text = "\n".join(lines[1:close]).translate(_YAML_ONLY_BREAKS)
     front = parse_mapping(path, yaml_text, first_line=2, problems=problems)
     if front is None:
@@ -139,7 +178,16 @@ def parse_mapping(
     try:
         builder.read(yaml_text)
     except yaml.MarkedYAMLError as error:
-        problems.add(path, builder.mark_of(error.problem_mark), _syntax_message(error, yaml_text))
+        # An unclosed quote or bracket is found where the text ends; where it was opened
+        # (the context mark) is the line to fix.
+        mark = error.problem_mark
+        context = error.context_mark
+        opened = (error.context or "").startswith(
+            ("while scanning a quoted", "while scanning a simple key", "while parsing a flow")
+        )
+        if opened and context is not None and (mark is None or context.line < mark.line):
+            mark = context
+        problems.add(path, builder.mark_of(mark), _syntax_message(error, yaml_text))
         return None
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         problems.add(path, Mark(first_line, 1), f"the front matter is not valid YAML: {error}")
@@ -256,10 +304,12 @@ class _TreeBuilder:
         if key is None:
             if not isinstance(node, Scalar):
                 self.report(node.mark, "a field name must be a plain word, not a list or mapping")
-                key = Scalar("", node.mark, plain=True)
+                key = Scalar(_NO_KEY, node.mark, plain=True)
             self.pending_keys[-1] = node if isinstance(node, Scalar) else key
             return
         self.pending_keys[-1] = None
+        if key.text == _NO_KEY:  # its problem is reported; its value has nowhere to go
+            return
         if key.text in parent.entries:
             first = parent.entries[key.text][0].mark
             self.report(

@@ -40,8 +40,6 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "label": {"for"},
     "meter": {"value", "min", "max", "low", "high", "optimum"},
-    "blockquote": {"cite"},
-    "q": {"cite"},
     "span": {"style"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})  # webcal: subscribe
@@ -51,7 +49,21 @@ GENERIC_PREFIXES = frozenset({"data-", "aria-"})
 
 
 def clean_html(html: str) -> str:
-    """A page's content, with everything outside the allowlist removed."""
+    """A page's content, with everything outside the allowlist removed.
+
+    Misnested markup (`<a><table><a>`) is rebuilt by the HTML parser on each pass, so the
+    result is cleaned again until it no longer changes: cleaning is then idempotent.
+    """
+    cleaned = _clean_once(html)
+    for _ in range(3):
+        again = _clean_once(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+def _clean_once(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(TAGS),
