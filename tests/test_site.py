@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from html_tree import Element, content, parse
+from openforum.facts.forum import derive
 from openforum.site import derived, labels
 from openforum.site.urls import RECORD_KINDS
 from site_build import EDIT_BASE, TODAY, BuiltSite, demo_site
@@ -142,7 +143,7 @@ def test_commitment_pages_show_status_progress_milestones_and_mentions(site: Bui
         page = content(site.page(f"commitments/{key}/"))
         assert page.find("h1").text == f"{key}: {c.title}"
         assert badge(page.find(class_="of-status")) == (c.status, labels.label(c.status))
-        progress = derived.progress(site.records, c, TODAY_DATE)
+        progress = derived.progress(derive(site.records, TODAY_DATE), c)
         assert f"({progress.done} of {progress.total} milestone" in page.text
         assert len(page.find("table").find("tbody").find_all("tr")) == len(c.milestones)
         timeline = page.find("ol", class_="of-timeline").find_all("li")
@@ -181,7 +182,7 @@ def test_commitments_table_has_one_row_per_commitment(site: BuiltSite) -> None:
         assert row.attrs["data-status"] == c.status and row.attrs["data-plan"] == c.plan
         assert row.attrs["data-theme"] == (c.theme or "")
         assert badge(cells[5]) == (c.status, labels.label(c.status))
-        progress = derived.progress(site.records, c, TODAY_DATE)
+        progress = derived.progress(derive(site.records, TODAY_DATE), c)
         assert cells[7].text == f"{progress.done} of {progress.total}"
         overdue = derived.commitment_overdue(c, TODAY_DATE, derived.plan_closed(site.records, c))
         assert ("Overdue" in cells[9].text) == overdue

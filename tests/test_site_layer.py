@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
+from openforum.facts.forum import derive
 from openforum.records import load_forum
 from openforum.site import (
     SiteError,
@@ -154,7 +155,7 @@ def test_record_bodies_sit_under_the_page_headings() -> None:
 
 def test_derived_facts(minimal) -> None:
     commitment = minimal.commitments["nap1-01"]
-    progress = derived.progress(minimal, commitment, TODAY)
+    progress = derived.progress(derive(minimal, TODAY), commitment)
     assert (progress.done, progress.total, progress.share) == (1, 2, 0.5)
     assert not derived.commitment_overdue(commitment, TODAY)
     assert derived.commitment_overdue(commitment, date(2025, 7, 1))  # milestone 2 is late

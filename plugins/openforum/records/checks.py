@@ -189,7 +189,11 @@ def _check_member(member: Member, problems: Problems) -> None:
                 seat.at("end"),
                 f"seat ends ({seat.end}) before it starts ({seat.start})",
             )
-        if seat.role == "substitute" and "substitute_for" not in seat.marks:
+        if (
+            seat.role == "substitute"
+            and not seat.substitute_for
+            and "substitute_for" not in seat.unreadable
+        ):
             problems.add(
                 member.path,
                 seat.mark,
@@ -294,10 +298,7 @@ def _check_meeting(
 
 def _rules_were_read(records: ForumRecords) -> bool:
     """False when forum.md's rules could not be read (their problem is reported already)."""
-    forum = records.forum
-    return forum is not None and (
-        "rules" not in forum.marks or forum.rules.marks != {} or forum.rules.mark.line > 1
-    )
+    return records.forum is not None and "rules" not in records.forum.unreadable
 
 
 def _check_votes(meeting: Meeting, votes: Votes, problems: Problems) -> None:

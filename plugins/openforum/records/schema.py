@@ -72,6 +72,9 @@ class Located:
     marks: dict[str, Mark] = field(
         default_factory=dict, compare=False, repr=False, metadata=INTERNAL
     )
+    # Fields written but not readable: their problem is reported, so checks that would
+    # only repeat it in other words look here first.
+    unreadable: set[str] = field(default_factory=set, compare=False, repr=False, metadata=INTERNAL)
 
     def at(self, name: str, index: int | None = None) -> Mark:
         """Where field `name` (or its item `index`) was written; the object's own line else."""
@@ -139,6 +142,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
     values: dict[str, Any] = {}
     marks: dict[str, Mark] = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
+    unreadable: set[str] = set()
     for yaml_key, (key_node, value_node) in node.entries.items():
         spec = specs.get(yaml_key)
         if spec is None:
@@ -156,6 +160,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
             value = _reader_for(spec.hint)(value_node, reading, spec.key, marks)
         except BadValue as error:
             reading.problem(value_node.mark, f"{spec.key}: {error}")
+            unreadable.add(spec.name)
             continue
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
             reading.problem(value_node.mark, f"{spec.key}: a value is required here")
@@ -176,7 +181,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
     for spec in specs.values():
         if spec.required and spec.name not in values:
             values[spec.name] = _placeholder(spec.hint)
-    return cls(**values, mark=node.mark, marks=marks)
+    return cls(**values, mark=node.mark, marks=marks, unreadable=unreadable)
 
 
 Reader = Callable[[Node, "Reading", str, dict[str, Mark]], Any]

@@ -56,7 +56,7 @@ def rows(ctx: Context, commitments: list[Commitment]) -> list[CommitmentRow]:
         CommitmentRow(
             commitment=c,
             lead=members[c.lead].name if c.lead in members else (c.lead or ""),
-            progress=derived.progress(ctx.records, c, ctx.today),
+            progress=derived.progress(ctx.facts, c),
             overdue=derived.commitment_overdue(c, ctx.today, derived.plan_closed(ctx.records, c)),
             status_rank=derived.COMMITMENT_STATUSES.index(c.status),
         )
@@ -69,7 +69,7 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
         closed = derived.plan_closed(ctx.records, c)
         src = record_src("commitments", key)
         title = commitment_title(c)
-        done = derived.progress(ctx.records, c, ctx.today)
+        done = derived.progress(ctx.facts, c)
         plan = ctx.records.plans.get(c.plan)
         summary = (
             f"Status: {labels.label(c.status)}. {done.done} of {done.total} milestones "
@@ -87,7 +87,7 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
             c=c,
             body=markdown_body(c.body, levels=0),
             overdue=derived.commitment_overdue(c, ctx.today, closed),
-            progress=derived.progress(ctx.records, c, ctx.today),
+            progress=done,
             milestones=[
                 MilestoneRow(m, not closed and derived.milestone_overdue(m, ctx.today))
                 for m in c.milestones

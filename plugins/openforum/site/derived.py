@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import get_args
 
-from ..facts.commitments import commitment_facts, is_overdue
+from ..facts.commitments import is_overdue
+from ..facts.forum import ForumFacts
 from ..facts.roster import seat_on
 from ..records import ForumRecords
 from ..records.model import (
@@ -50,8 +51,9 @@ class Progress:
         return self.done / self.total if self.total else None
 
 
-def progress(records: ForumRecords, commitment: Commitment, today: date) -> Progress:
-    found, _ = commitment_facts(commitment, records, today)
+def progress(facts: ForumFacts, commitment: Commitment) -> Progress:
+    """From the facts derived once per build (layer 2), not counted again per page."""
+    found = facts.commitments[commitment.stem]
     return Progress(found.done, found.total)
 
 
