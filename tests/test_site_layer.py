@@ -21,7 +21,7 @@ from openforum.site import (
     home_figures,
     labels,
 )
-from openforum.site.render import Links, markdown_body
+from openforum.site.render import Links, shift_headings
 from openforum.site.urls import relative, url_of
 
 TODAY = date(2024, 4, 1)
@@ -74,9 +74,9 @@ def test_labels() -> None:
 
 def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
     site = generate_site(minimal, SiteOptions(today=TODAY))
-    assert "commitments/nap1-01.md" in site.files
-    assert "meetings/2024-03-12-plenary.md" in site.files
-    assert "commitments/nap1-1/index.html" in site.files  # the alias
+    assert "commitments/nap1-01.md" in site.pages
+    assert "meetings/2024-03-12-plenary.md" in site.pages
+    assert "commitments/nap1-1/index.html" in site.static  # the alias
     assert set(site.sections) == {
         f"{s}/index.md"
         for s in (
@@ -92,22 +92,28 @@ def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
             "accountability",
         )
     }
-    assert site.sources["commitments/nap1-01.md"] == MINIMAL / "commitments/nap1-01.md"
-    assert "commitments/index.md" not in site.sources
-    page = site.files["commitments/nap1-01.md"]
-    assert page.startswith("---\ntitle: 'nap1-01: Open the budget'\ndescription: 'Status: Limited.")
+    page = site.pages["commitments/nap1-01.md"]
+    assert page.source == MINIMAL / "commitments/nap1-01.md"
+    assert site.pages["commitments/index.md"].source is None
+    assert page.title == "nap1-01: Open the budget"
+    assert page.meta["description"].startswith("Status: Limited.")
+    assert [h["id"] for h in page.toc][:2] == ["milestones", "progress-timeline"]
+    # The search knows the record by its id and title, not by its whole text.
+    assert [(e.title, e.anchor) for e in page.search] == [("nap1-01: Open the budget", None)]
 
 
 def test_generation_is_deterministic(minimal) -> None:
     options = SiteOptions(today=TODAY)
-    assert generate_site(minimal, options).files == generate_site(minimal, options).files
+    first, second = generate_site(minimal, options), generate_site(minimal, options)
+    assert first.pages == second.pages and first.static == second.static
 
 
 def test_today_decides_what_is_upcoming(minimal) -> None:
-    before = generate_site(minimal, SiteOptions(today=date(2024, 4, 1))).files
-    after = generate_site(minimal, SiteOptions(today=date(2024, 6, 1))).files
-    assert "Plenary session 5" in before["meetings/index.md"].split("## 2024")[0]
-    assert "Plenary session 5" not in after["meetings/index.md"].split("## 2024")[0]
+    before = generate_site(minimal, SiteOptions(today=date(2024, 4, 1))).pages
+    after = generate_site(minimal, SiteOptions(today=date(2024, 6, 1))).pages
+    upcoming = '<h2 id="2024">'
+    assert "Plenary session 5" in before["meetings/index.md"].html.split(upcoming)[0]
+    assert "Plenary session 5" not in after["meetings/index.md"].html.split(upcoming)[0]
     home = home_figures(minimal, SiteOptions(today=date(2024, 4, 1)))
     assert 'href="meetings/2024-05-02-plenary/"' in home
 
@@ -128,9 +134,9 @@ def test_edit_urls_point_into_the_repository(tmp_path: Path) -> None:
 
 def test_withheld_author_names_stay_out(minimal) -> None:
     site = generate_site(minimal, SiteOptions(today=TODAY))
-    text = "\n".join(site.files.values())
+    text = "\n".join(page.html for page in site.pages.values())
     assert "Jane Citizen" not in text
-    assert "Name withheld" in site.files["consultations/c1.md"]
+    assert "Name withheld" in site.pages["consultations/c1.md"].html
 
 
 def test_reserved_id_is_refused(minimal_copy: Path) -> None:
@@ -149,7 +155,7 @@ def test_free_text_and_names_are_escaped(minimal) -> None:
 
 def test_record_bodies_sit_under_the_page_headings() -> None:
     body = "# Top\n\ntext\n\n```md\n# not a heading\n```\n\n## Sub"
-    out = str(markdown_body(body, levels=1))
+    out = shift_headings(body, levels=1)
     assert "## Top" in out and "### Sub" in out and "\n# not a heading\n" in out
 
 

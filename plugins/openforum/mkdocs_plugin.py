@@ -32,6 +32,13 @@ from .exports import (
     parse_url_list,
 )
 from .facts.forum import ForumFacts, derive
+from .mkdocs_pages import (
+    PrerenderedPage,
+    broken_body_links,
+    published_paths,
+    search_entries,
+    theme_search_entries,
+)
 from .records import ForumRecords, load_forum
 from .report import format_problem, url_problems
 from .safety.privacy import find_leaks, private_values, third_party_requests
@@ -45,6 +52,7 @@ from .site import (
     generate_site,
     home_figures,
 )
+from .site.html import MarkdownRenderer
 from .site.render import TEMPLATES
 from .site.urls import HOME, url_of
 
@@ -91,6 +99,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.records_dir = Path()
         self.options: SiteOptions | None = None
         self.site: GeneratedSite | None = None
+        self.search_entries: list[dict[str, Any]] | None = None  # the theme's search index
+        self.site_paths: set[str] = set()
         self.facts: ForumFacts | None = None
         self.urls_file: Path | None = None  # the list to check against
         self._urls_to_write: Path | None = None  # the list to rewrite, when asked to
@@ -128,6 +138,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             edit_base=self.config.repo_edit_base,
             repo_root=root,
             site_url=config.site_url,
+            # Record bodies render with the extensions of the site's hand-written pages.
+            markdown=MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
         )
         self.facts = derive(records, self.options.today)
         log.info(
@@ -160,22 +172,29 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
         sections = set(self.site.sections)
-        for src, text in self.site.files.items():
+        for src in [*self.site.pages, *self.site.static]:
             if files.get_file_from_path(src) is not None:
                 raise PluginError(
                     f"openforum: {config.docs_dir}/{src} is in the way of a generated page "
                     "with the same address; rename or remove it"
                 )
+        for src, page in self.site.pages.items():
             # Section pages may be listed in the nav; record pages never are (a nav of a
             # thousand pages makes every page heavy and the build slow).
             inclusion = InclusionLevel.UNDEFINED if src in sections else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src, content=text, inclusion=inclusion))
+            file = File.generated(config, src, content=page.html, inclusion=inclusion)
+            PrerenderedPage(page, file, config)  # becomes file.page
+            files.append(file)
+        for src, text in self.site.static.items():
+            files.append(File.generated(config, src, content=text))
         for path, text in exports.items():
             if path != URLS_FILE:
                 files.append(File.generated(config, path, content=text))
         urls = self._published_urls(files, parse_url_list(exports[URLS_FILE]))
         files.append(File.generated(config, URLS_FILE, content=format_url_list(urls)))
-        log.debug("added %d generated files", len(self.site.files) + len(exports))
+        self.search_entries = theme_search_entries(config)
+        self.site_paths = published_paths(files)
+        self.site = None  # the pages now live on in MkDocs' File objects only
         return files
 
     def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
@@ -210,11 +229,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self.records is not None and self.options is not None and self.site is not None
+        assert self.records is not None and self.options is not None
         src = page.file.src_uri
-        source = self.site.sources.get(src)
-        if source is not None:
-            page.edit_url = self.options.source_url(source)
+        if isinstance(page, PrerenderedPage):
+            source = page.generated.source
+            page.edit_url = self.options.source_url(source) if source is not None else None
+            return markdown
         if HOME_MARKER in markdown or src == HOME:
             figures = home_figures(self.records, self.options, src)
             if HOME_MARKER in markdown:
@@ -223,12 +243,30 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         return markdown
 
     # Last among plugins (priority -100): whatever markup the others added is cleaned too,
-    # before the search index and the theme read the content.
+    # before the search index and the theme read the content. Generated pages are escaped
+    # by their templates and their record bodies cleaned when rendered.
     @event_priority(-100)
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        return clean_html(html)
+        if not isinstance(page, PrerenderedPage):
+            return clean_html(html)
+        for href in broken_body_links(page, self.site_paths):
+            # A warning: `mkdocs build --strict` (and `openforum build`) fail on it.
+            log.warning(
+                "%s: the link '%s' leads to no page of the site; link to a record as "
+                "../../<kind>/<id>/ from a record's page, or write a full https:// address",
+                page.generated.source or page.file.src_uri,
+                href,
+            )
+        return html
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        if isinstance(page, PrerenderedPage) and self.search_entries is not None:
+            self.search_entries.extend(search_entries(page))
+        return context
 
     # Last (priority -100): the scans see every file other plugins wrote, sitemap included.
     @event_priority(-100)

@@ -208,6 +208,8 @@ def parse_mapping(
 
 def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str) -> str:
     problem = error.problem or "invalid YAML"
+    if "maximum nesting depth" in problem:  # PyYAML >= 6.0.3 stops deep nesting itself
+        return f"values are nested more than {MAX_DEPTH} levels deep; flatten them"
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})"

@@ -45,7 +45,7 @@ def accountability_page(ctx: Context) -> GeneratedPage:
         groups.setdefault(finding.code, []).append((finding, evidence_link(ctx, finding.subject)))
     return ctx.page(
         SRC,
-        "accountability.md.j2",
+        "accountability.html.j2",
         "Accountability",
         requirements=[
             (r, _links(ctx, r), [(f, evidence_link(ctx, f.subject)) for f in r.findings])

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from ..records.model import Commitment, IrmAssessment, Milestone
 from . import derived, labels
-from .context import Context, GeneratedPage
-from .render import card, markdown_body
+from .context import Context, GeneratedPage, SearchEntry
+from .render import Links, card
 from .urls import record_src, relative_file, section_src
 
 IRM_FIELDS = (
@@ -76,16 +78,19 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
             f"complete. A commitment of the {plan.title if plan else c.plan}."
         )
         latest = c.progress[-1].date if c.progress else None
+        lead = Links(ctx.records, src).member_name(c.lead)
+        found_by = f"Lead: {lead}. Status: {labels.label(c.status)}." if lead else summary
         yield ctx.page(
             src,
-            "commitment.md.j2",
+            "commitment.html.j2",
             title,
             source=c.path,
+            search=(SearchEntry(str(escape(title)), str(escape(found_by))),),
             meta=card(title, summary, relative_file(src, f"feeds/commitments/{key}.atom")),
             citation=ctx.citation(src, title, f"Commitment {key}", c.path, latest),
             feed=relative_file(src, f"feeds/commitments/{key}.atom"),
             c=c,
-            body=markdown_body(c.body, levels=0),
+            body=ctx.body(c.body, levels=0),
             overdue=derived.commitment_overdue(c, ctx.today, closed),
             progress=done,
             milestones=[
@@ -106,7 +111,7 @@ def commitments_index(ctx: Context) -> GeneratedPage:
     table = rows(ctx, ordered)
     return ctx.page(
         section_src("commitments"),
-        "commitments_index.md.j2",
+        "commitments_index.html.j2",
         "Commitments",
         meta={"hide": ["navigation", "toc"]},  # the table needs the width
         rows=table,

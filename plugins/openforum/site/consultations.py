@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..records.model import Consultation, Outcome, Submission
 from ..safety.sanitize import public_markdown
-from . import derived
-from .context import Context, GeneratedPage
-from .render import markdown_body
+from . import derived, labels
+from .context import Context, GeneratedPage, SearchEntry
+from .render import submission_anchor
 from .urls import record_src, section_src
 
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
@@ -66,10 +66,10 @@ def _steps(consultation: Consultation) -> list[Step]:
     return sorted((s for s in steps if s), key=lambda s: s.day)
 
 
-def _quote(body: str) -> Markup:
-    # A Markdown blockquote keeps the author's Markdown rendered and clearly theirs.
-    lines = markdown_body(public_markdown(body), levels=3).strip().splitlines()
-    return Markup("\n".join(f"> {line}" if line else ">" for line in lines))
+def _quote(ctx: Context, body: str) -> Markup:
+    # A blockquote keeps the author's Markdown rendered and clearly theirs.
+    text = ctx.body(public_markdown(body), levels=3)
+    return Markup("<blockquote>\n{}\n</blockquote>").format(text) if text else Markup("")
 
 
 def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
@@ -78,9 +78,13 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
         outcomes = Counter(s.response.outcome if s.response else None for s in submissions)
         yield ctx.page(
             record_src("consultations", key),
-            "consultation.md.j2",
+            "consultation.html.j2",
             consultation.title,
             source=consultation.path,
+            search=(
+                SearchEntry(str(escape(consultation.title)), "Public consultation"),
+                *(_submission_entry(consultation, s) for s in submissions),
+            ),
             c=consultation,
             state=state(consultation, ctx.today),
             steps=_steps(consultation),
@@ -88,7 +92,7 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
             outcomes=[(o, outcomes[o]) for o in OUTCOMES],
             unanswered=outcomes[None],
             answered=[
-                Answered(s, author_name(s), _quote(s.body), ctx.options.source_url(s.path))
+                Answered(s, author_name(s), _quote(ctx, s.body), ctx.options.source_url(s.path))
                 for s in submissions
             ],
             concerns=[
@@ -96,15 +100,30 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
                 for f in ctx.facts.findings_about("consultations", key)
                 if f.level == "concern"
             ],
-            body=markdown_body(consultation.body, levels=1),
+            body=ctx.body(consultation.body, levels=1),
         )
+
+
+def _submission_entry(consultation: Consultation, submission: Submission) -> SearchEntry:
+    """Submissions are found by id, author (when named) and organisation."""
+    author = submission.author
+    parts = [
+        author.organization if author else None,
+        f"{labels.label(author.sector)} sector" if author and author.sector else None,
+        f"to {consultation.title}",
+    ]
+    return SearchEntry(
+        str(escape(f"Submission {submission.stem}: {author_name(submission)}")),
+        str(escape(" · ".join(part for part in parts if part))),
+        submission_anchor(submission.stem),
+    )
 
 
 def consultations_index(ctx: Context) -> GeneratedPage:
     items = sorted(ctx.records.consultations.values(), key=lambda c: c.opens, reverse=True)
     return ctx.page(
         section_src("consultations"),
-        "consultations_index.md.j2",
+        "consultations_index.html.j2",
         "Consultations",
         items=[
             (c, state(c, ctx.today), len(derived.submissions_of(ctx.records, c.stem)))

@@ -2,26 +2,57 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..facts.forum import ForumFacts, derive
 from ..records import ForumRecords
 from . import derived
 from .citation import Citation, Version, cite, git_versions
+from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_heading_ids
 from .options import SiteOptions
-from .render import Links, page, render
+from .render import Links, render, shift_headings
 from .urls import url_of
 
 
 @dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """What the site's search knows of a page (or of a part of it, at `anchor`).
+
+    `title` and `text` are HTML (escaped text), as the search index holds them.
+    """
+
+    title: str
+    text: str = ""
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class GeneratedPage:
+    """A finished page: its content as HTML, ready for the theme to frame."""
+
     src: str  # the site source path, e.g. "commitments/nap4-03.md"
-    text: str
+    title: str  # plain text
+    html: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    toc: list[Heading] = field(default_factory=list)
     source: Path | None = None  # the record file the page shows ("Edit this page")
+    search: tuple[SearchEntry, ...] = ()  # lean entries in place of the page's full text
+    body_links: tuple[str, ...] = ()  # relative links written in record bodies, to check
+
+
+@dataclass(frozen=True, slots=True)
+class StaticFile:
+    """A file published as written (redirect pages), outside the theme."""
+
+    src: str
+    text: str
 
 
 class Context:
@@ -34,6 +65,16 @@ class Context:
         # Every derived fact, computed once per build and shared by all pages (and by the
         # exports, when the caller passes the facts it derived for them).
         self.facts = facts if facts is not None else derive(records, options.today)
+        self.render_markdown = options.markdown or MarkdownRenderer()
+        self._body_links: list[str] = []  # of the bodies rendered for the next page
+
+    def body(self, text: str, levels: int = 1) -> Markup:
+        """A record's Markdown body as clean HTML, its headings moved `levels` down."""
+        if not text.strip():
+            return Markup("")
+        rendered = self.render_markdown(shift_headings(text, levels))
+        self._body_links += relative_hrefs(rendered)
+        return Markup(rendered)
 
     @cached_property
     def versions(self) -> dict[Path, Version]:
@@ -63,10 +104,14 @@ class Context:
         *,
         source: Path | None = None,
         meta: dict[str, Any] | None = None,
+        search: tuple[SearchEntry, ...] | None = None,
         **context: Any,
     ) -> GeneratedPage:
-        """Render `template` for the page at `src`, with links relative to that page."""
-        body = render(
+        """Render `template` for the page at `src`, with links relative to that page.
+
+        `search` defaults to one entry: the title, and `meta["description"]` as its text.
+        """
+        content = render(
             template,
             L=Links(self.records, src),
             records=self.records,
@@ -75,4 +120,9 @@ class Context:
             forum=self.records.forum,
             **context,
         )
-        return GeneratedPage(src, page(title, body, **(meta or {})), source)
+        content = unique_heading_ids(content.strip())
+        meta = dict(meta or {})
+        if search is None:
+            search = (SearchEntry(html.escape(title, quote=False), meta.get("description", "")),)
+        links, self._body_links = tuple(self._body_links), []
+        return GeneratedPage(src, title, content, meta, outline(content), source, search, links)

@@ -58,7 +58,7 @@ def data_page(ctx: Context, exports: Mapping[str, str]) -> GeneratedPage:
     ]
     return ctx.page(
         SRC,
-        "data.md.j2",
+        "data.html.j2",
         "Open data",
         downloads=downloads,
         patterns=PER_RECORD,

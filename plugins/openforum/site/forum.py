@@ -8,7 +8,6 @@ from itertools import groupby
 
 from ..records.model import Resource
 from .context import Context, GeneratedPage
-from .render import markdown_body
 from .urls import record_src, section_src
 
 
@@ -22,11 +21,11 @@ def forum_page(ctx: Context) -> GeneratedPage:
     ]
     return ctx.page(
         section_src("forum"),
-        "forum.md.j2",
+        "forum.html.j2",
         ctx.forum_name,
         source=forum.path if forum else None,
         by_year=by_year,
-        body=markdown_body(forum.body, levels=0) if forum else "",
+        body=ctx.body(forum.body, levels=0) if forum else "",
         assessments=sorted(
             (a for a in ctx.records.assessments.values() if a.subject == "forum"),
             key=lambda a: a.period.start,
@@ -48,7 +47,7 @@ def partner_pages(ctx: Context) -> Iterator[GeneratedPage]:
         contact = partner.point_of_contact
         yield ctx.page(
             record_src("partners", key),
-            "partner.md.j2",
+            "partner.html.j2",
             partner.name,
             source=partner.path,
             p=partner,
@@ -57,14 +56,14 @@ def partner_pages(ctx: Context) -> Iterator[GeneratedPage]:
             contact=contact if contact and contact.public else None,
             contact_role=contact.role if contact else None,
             reviews=sorted(partner.reviews, key=lambda r: r.date, reverse=True),
-            body=markdown_body(partner.body, levels=1),
+            body=ctx.body(partner.body, levels=1),
         )
 
 
 def partners_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("partners"),
-        "partners_index.md.j2",
+        "partners_index.html.j2",
         "Partners",
         partners=sorted(ctx.records.partners.values(), key=lambda p: p.name.casefold()),
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..facts.forum import ForumFacts
 from ..records import ForumRecords
@@ -20,7 +19,7 @@ from . import (
     redirects,
     timeline,
 )
-from .context import Context, GeneratedPage
+from .context import Context, GeneratedPage, StaticFile
 from .options import SiteOptions
 from .urls import RECORD_KINDS
 
@@ -31,22 +30,23 @@ class SiteError(Exception):
 
 @dataclass(slots=True)
 class GeneratedSite:
-    files: dict[str, str] = field(default_factory=dict)
-    """Site source path ("commitments/nap4-03.md", ".../index.html") -> its text."""
-    sources: dict[str, Path] = field(default_factory=dict)
-    """Site source path -> the record file the page shows, for "Edit this page"."""
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    """Site source path ("commitments/nap4-03.md") -> the page, as HTML for the theme."""
+    static: dict[str, str] = field(default_factory=dict)
+    """Site source path (".../index.html") -> a file published as written (redirects)."""
     sections: list[str] = field(default_factory=list)
     """The section index pages ("commitments/index.md"): the ones the nav may list."""
 
-    def add(self, page: GeneratedPage) -> None:
-        if page.src in self.files:
+    def add(self, page: GeneratedPage | StaticFile) -> None:
+        if page.src in self.pages or page.src in self.static:
             raise SiteError(f"two generated pages at {page.src}")
-        self.files[page.src] = page.text
-        if page.source is not None:
-            self.sources[page.src] = page.source
+        if isinstance(page, StaticFile):
+            self.static[page.src] = page.text
+        else:
+            self.pages[page.src] = page
 
 
-Generator = Callable[[Context], Iterable[GeneratedPage]]
+Generator = Callable[[Context], Iterable[GeneratedPage | StaticFile]]
 
 
 def generate_site(

@@ -8,7 +8,7 @@ from itertools import groupby
 from ..records.model import Meeting
 from . import derived, labels
 from .context import Context, GeneratedPage
-from .render import card, markdown_body
+from .render import card
 from .urls import record_src, relative_file, section_src
 
 
@@ -35,7 +35,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             summary += f" {len(meeting.decisions)} decision(s)."
         yield ctx.page(
             src,
-            "meeting.md.j2",
+            "meeting.html.j2",
             title,
             source=meeting.path,
             meta=card(title, summary),
@@ -58,7 +58,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             concerns=[f.message for f in found.findings if f.level == "concern"],
             default_rule=default_rule,
             upcoming=derived.meeting_day(meeting) >= ctx.today,
-            body=markdown_body(meeting.body, levels=1),
+            body=ctx.body(meeting.body, levels=1),
         )
 
 
@@ -83,7 +83,7 @@ def meetings_index(ctx: Context) -> GeneratedPage:
     site_url = ctx.options.site_url
     return ctx.page(
         src,
-        "meetings_index.md.j2",
+        "meetings_index.html.j2",
         "Meetings",
         upcoming=derived.upcoming_meetings(ctx.records, ctx.today),
         by_year=by_year,

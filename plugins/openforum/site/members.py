@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import get_args
 
+from markupsafe import escape
+
 from ..records.model import Member, Seat, SeatRole
-from . import derived
-from .context import Context, GeneratedPage
-from .render import markdown_body
-from .urls import record_src, section_src
+from . import derived, labels
+from .context import Context, GeneratedPage, SearchEntry
+from .render import Links
+from .urls import HOME, record_src, section_src
 
 ROLES: tuple[str, ...] = get_args(SeatRole)
 
@@ -29,9 +31,10 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
         contact = member.contact if member.contact and member.contact.public else None
         yield ctx.page(
             record_src("members", key),
-            "member.md.j2",
+            "member.html.j2",
             member.name,
             source=member.path,
+            search=(SearchEntry(str(escape(member.name)), _search_text(ctx, member)),),
             member=member,
             # Contact details leave the records only when the member agreed (contact.public).
             contact=contact,
@@ -42,8 +45,18 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             apologies=apologies,
             leads=sorted(c.stem for c in records.commitments.values() if c.lead == key),
             supports=sorted(c.stem for c in records.commitments.values() if key in c.supporting),
-            body=markdown_body(member.body, levels=0),
+            body=ctx.body(member.body, levels=0),
         )
+
+
+def _search_text(ctx: Context, member: Member) -> str:
+    organization = Links(ctx.records, HOME).member_name(member.organization)
+    parts = [
+        "Member",
+        organization,
+        f"{labels.label(member.sector)} sector" if member.sector else "",
+    ]
+    return str(escape(" · ".join(part for part in parts if part)))
 
 
 def _substitutes(ctx: Context, key: str) -> list[Sitting]:
@@ -73,7 +86,7 @@ def members_index(ctx: Context) -> GeneratedPage:
     coming = sorted((m for m in others if m not in past), key=lambda m: m.name.casefold())
     return ctx.page(
         section_src("members"),
-        "members_index.md.j2",
+        "members_index.html.j2",
         "Members",
         by_sector={k: v for k, v in by_sector.items() if v},
         roles=roles,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,9 @@ class SiteOptions:
     """The folder record paths are made relative to for `edit_base` (the repository root)."""
     site_url: str | None = None
     """The site's public address, for absolute canonical links; relative ones without it."""
+    markdown: Callable[[str], str] | None = field(default=None, compare=False)
+    """Renders a record's Markdown body to clean HTML; unset, MkDocs' default extensions.
+    The adapter passes one configured like the site's hand-written pages."""
 
     def source_url(self, path: Path) -> str | None:
         """The address that edits the record file at `path`, when editing is configured."""

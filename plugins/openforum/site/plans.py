@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from . import commitments, derived, labels
 from .context import Context, GeneratedPage
-from .render import card, markdown_body
+from .render import card
 from .urls import record_src, relative_file, section_src
 
 
@@ -18,7 +18,7 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
         src = record_src("plans", key)
         yield ctx.page(
             src,
-            "plan.md.j2",
+            "plan.html.j2",
             plan.title,
             source=plan.path,
             meta=card(
@@ -39,7 +39,7 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
                 (a for a in records.assessments.values() if a.subject == key),
                 key=lambda a: a.period.start,
             ),
-            body=markdown_body(plan.body, levels=0),
+            body=ctx.body(plan.body, levels=0),
         )
 
 
@@ -47,7 +47,7 @@ def plans_index(ctx: Context) -> GeneratedPage:
     plans = list(reversed(derived.plans_in_order(ctx.records)))
     return ctx.page(
         section_src("plans"),
-        "plans_index.md.j2",
+        "plans_index.html.j2",
         "Action plans",
         plans=[
             (p, derived.status_counts(derived.commitments_of(ctx.records, p.stem))) for p in plans
@@ -59,18 +59,18 @@ def assessment_pages(ctx: Context) -> Iterator[GeneratedPage]:
     for key, assessment in sorted(ctx.records.assessments.items()):
         yield ctx.page(
             record_src("assessments", key),
-            "assessment.md.j2",
+            "assessment.html.j2",
             assessment.title,
             source=assessment.path,
             a=assessment,
-            body=markdown_body(assessment.body, levels=1),
+            body=ctx.body(assessment.body, levels=1),
         )
 
 
 def assessments_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("assessments"),
-        "assessments_index.md.j2",
+        "assessments_index.html.j2",
         "Self-assessments",
         assessments=sorted(
             ctx.records.assessments.values(), key=lambda a: (a.period.start, a.stem), reverse=True

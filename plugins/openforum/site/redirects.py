@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import Context, GeneratedPage
+from .context import Context, StaticFile
 from .render import render
 from .urls import RECORD_KINDS, record_src, redirect_src, relative, url_of
 
 
-def redirect_pages(ctx: Context) -> Iterator[GeneratedPage]:
+def redirect_pages(ctx: Context) -> Iterator[StaticFile]:
     site_url = ctx.options.site_url
     for kind in RECORD_KINDS:
         for key, record in sorted(ctx.records.of_kind(kind).items()):
@@ -21,4 +21,4 @@ def redirect_pages(ctx: Context) -> Iterator[GeneratedPage]:
                 # A canonical link is best absolute; without a known site URL, relative works.
                 canonical = site_url.rstrip("/") + "/" + url_of(target) if site_url else href
                 text = render("redirect.html.j2", href=href, canonical=canonical, title=title)
-                yield GeneratedPage(src, text)
+                yield StaticFile(src, text)

@@ -1,8 +1,7 @@
 """Templates, links and escaping shared by every generated page.
 
-Page bodies are Markdown in which record values sit inside HTML blocks, so every value is
-HTML-escaped (Jinja autoescape) and never read as Markdown; record bodies, which are
-Markdown by contract, are passed through for MkDocs to render.
+Pages are HTML: every record value is escaped by Jinja's autoescape; record bodies, which
+are Markdown by contract, are rendered and cleaned apart (`Context.body`).
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -75,24 +73,15 @@ def card(title: str, description: str, feed: str | None = None) -> dict[str, Any
     return meta
 
 
-def page(title: str, body: str, **meta: Any) -> str:
-    """A Markdown page: front matter (YAML-quoted by the dumper) and body.
-
-    The theme inserts `title` into HTML unescaped, so it is escaped here.
-    """
-    front = {"title": html.escape(title, quote=False), **meta}
-    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{dumped}---\n\n{body.strip()}\n"
-
-
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
-def markdown_body(text: str, levels: int = 1) -> Markup:
-    """A record's Markdown body, its ATX headings moved `levels` down (h2 -> h3).
+def shift_headings(text: str, levels: int = 1) -> str:
+    """Markdown with its ATX headings moved `levels` down (h2 -> h3).
 
-    The body then sits under the page's own section heading. Fenced code is left alone.
+    A record's body then sits under the page's own section heading. Fenced code is left
+    alone.
     """
     out: list[str] = []
     fence: str | None = None
@@ -104,8 +93,7 @@ def markdown_body(text: str, levels: int = 1) -> Markup:
             depth = min(len(heading.group(1)) + levels, 6)
             line = "#" * depth + line[heading.end() :]
         out.append(line)
-    # Blank lines around keep the body out of any neighbouring HTML block.
-    return Markup("\n\n" + "\n".join(out) + "\n\n") if out else Markup("")
+    return "\n".join(out)
 
 
 class Links:

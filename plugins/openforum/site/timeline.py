@@ -99,7 +99,7 @@ def timeline_page(ctx: Context) -> GeneratedPage:
     counts = Counter(e.kind for e in found)
     return ctx.page(
         section_src("timeline"),
-        "timeline.md.j2",
+        "timeline.html.j2",
         "Timeline",
         by_year=by_year,
         kinds=[(kind, names[0], counts[kind]) for kind, names in KINDS.items() if counts[kind]],

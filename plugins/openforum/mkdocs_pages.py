@@ -1,0 +1,79 @@
+"""Generated pages handed to MkDocs already written, and their lean search entries."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .site.context import GeneratedPage
+from .site.html import anchor_ids
+
+
+class PrerenderedPage(Page):
+    """A page the site layer wrote as HTML: MkDocs frames it in the theme, no Markdown.
+
+    Other plugins' `on_page_markdown` see an empty text; `on_page_content` sees the HTML.
+    """
+
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        # The theme writes the title into HTML unescaped. The full text stays out of the
+        # theme's search index; lean entries stand for it (`search_entries`).
+        title = html.escape(self.generated.title, quote=False)
+        self.meta = {**self.generated.meta, "title": title, "search": {"exclude": True}}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.generated.html
+        self.toc = get_toc(cast(Any, self.generated.toc))
+        self.present_anchor_ids = anchor_ids(self.content)
+
+
+def broken_body_links(page: PrerenderedPage, site_urls: set[str]) -> list[str]:
+    """Links in the page's record bodies written as paths of the site (`x.md`, `../x/`) that
+    lead to nothing it publishes. Other relative links are left alone: they are no mistake
+    a secretariat makes, and the sanitizer has already dealt with any that are hostile."""
+    here = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/"
+    broken = []
+    for href in page.generated.body_links:
+        path = urlsplit(href).path
+        target = posixpath.normpath(posixpath.join(here, path)).strip("/")
+        if path.endswith(".md") or (path.endswith("/") and target not in site_urls):
+            broken.append(href)
+    return broken
+
+
+def published_paths(files: Files) -> set[str]:
+    """Every address of the site ("commitments/x", "data/a.json"), without outer slashes."""
+    return {file.url.strip("/") for file in files}
+
+
+def search_entries(page: PrerenderedPage) -> list[dict[str, str]]:
+    """The page's entries in the shape of Material's search index."""
+    return [
+        {
+            "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
+            "title": entry.title,
+            "text": entry.text,
+        }
+        for entry in page.generated.search
+    ]
+
+
+def theme_search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entry list of Material's search index for this build, when that plugin runs."""
+    for plugin in config.plugins.values():
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None

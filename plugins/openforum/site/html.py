@@ -1,0 +1,111 @@
+"""Generated pages are written as HTML: only record bodies go through Markdown.
+
+Running whole pages through Markdown meant parsing every generated table and list again
+as raw HTML, about half of a large build. Bodies are rendered by one reused converter,
+cleaned by the sanitizer, and the page's outline (table of contents) is read back from
+the headings of the finished HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypedDict
+
+import markdown
+
+from ..safety.sanitize import clean_html
+
+# The extensions MkDocs always enables; a site's own list replaces these.
+DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code")
+
+
+class Heading(TypedDict):
+    """One entry of a page's outline, in Python-Markdown's `toc_tokens` shape."""
+
+    level: int
+    id: str
+    name: str
+    children: list[Heading]
+
+
+class MarkdownRenderer:
+    """Markdown to clean HTML with one converter, reset between texts (not one per page)."""
+
+    def __init__(
+        self,
+        extensions: Sequence[Any] = DEFAULT_EXTENSIONS,
+        extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        self._converter = markdown.Markdown(
+            extensions=list(extensions), extension_configs=dict(extension_configs or {})
+        )
+
+    def __call__(self, text: str) -> str:
+        self._converter.reset()
+        return clean_html(self._converter.convert(text))
+
+
+BodyRenderer = Callable[[str], str]
+
+_HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.DOTALL)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+_ANY_ID = re.compile(r'\sid="([^"]+)"')
+_HREF = re.compile(r'\shref="([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def unique_heading_ids(page: str) -> str:
+    """Headings of the page's own and of a body may share an id: later ones get `_1`, ..."""
+    seen: set[str] = set()
+
+    def rename(match: re.Match[str]) -> str:
+        found = _ID.search(match.group(2))
+        if found is None:
+            return match.group(0)
+        wanted = found.group(1)
+        chosen, count = wanted, 0
+        while chosen in seen:
+            count += 1
+            chosen = f"{wanted}_{count}"
+        seen.add(chosen)
+        if chosen == wanted:
+            return match.group(0)
+        attributes = match.group(2).replace(found.group(0), f' id="{chosen}"', 1)
+        return f"<h{match.group(1)}{attributes}>{match.group(3)}</h{match.group(1)}>"
+
+    return _HEADING.sub(rename, page)
+
+
+def outline(page: str) -> list[Heading]:
+    """The nested headings (h2 and below) that carry an id, for the table of contents."""
+    roots: list[Heading] = []
+    stack: list[Heading] = []
+    for match in _HEADING.finditer(page):
+        level = int(match.group(1))
+        found = _ID.search(match.group(2))
+        if level == 1 or found is None:
+            continue
+        name = html.unescape(_TAG.sub("", match.group(3))).strip()
+        heading = Heading(level=level, id=found.group(1), name=html.escape(name), children=[])
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(heading)
+        stack.append(heading)
+    return roots
+
+
+def anchor_ids(page: str) -> set[str]:
+    """Every id on the page: what links to `page#...` may point at."""
+    return set(_ANY_ID.findall(page))
+
+
+def relative_hrefs(page: str) -> list[str]:
+    """Links that lead within the site by a relative path (not `#x`, `/x`, `https:`)."""
+    return [
+        html.unescape(href)
+        for href in _HREF.findall(page)
+        if href and not href.startswith(("#", "/")) and not _SCHEME.match(href)
+    ]

@@ -1,0 +1,39 @@
+"""Generated pages are HTML: bodies rendered apart and cleaned, the outline read back."""
+
+from __future__ import annotations
+
+from openforum.site.html import MarkdownRenderer, anchor_ids, outline, unique_heading_ids
+
+
+def test_bodies_render_with_the_given_extensions_and_are_cleaned() -> None:
+    render = MarkdownRenderer()
+    out = render("## Background\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>")
+    assert '<h2 id="background">Background</h2>' in out
+    assert "<table>" in out and "<td>1</td>" in out
+    assert "<script" not in out and "alert(1)" not in out
+    # The converter is reused: ids from one text do not leak into the next one.
+    assert '<h2 id="background">' in render("## Background")
+    admonition = MarkdownRenderer(["admonition"])("!!! note\n    Read this.")
+    assert 'class="admonition note"' in admonition
+
+
+def test_heading_ids_are_unique_across_template_and_body() -> None:
+    page = '<h2 id="milestones">Milestones</h2><h3 id="milestones">Milestones</h3><h2 id="x">X</h2>'
+    out = unique_heading_ids(page)
+    assert out.count('id="milestones"') == 1 and 'id="milestones_1"' in out
+    assert unique_heading_ids(out) == out
+
+
+def test_outline_nests_headings_and_keeps_their_text() -> None:
+    page = (
+        "<h1>Title</h1><h2 id='ignored'>no double quotes</h2>"
+        '<h2 id="a">A &amp; <em>b</em></h2><h3 id="a1">A1</h3><h4 id="a1x">deep</h4>'
+        '<h2 id="b">B</h2><h3>no id</h3>'
+    )
+    tree = outline(page)
+    assert [h["id"] for h in tree] == ["a", "b"]
+    assert tree[0]["name"] == "A &amp; b"
+    assert tree[0]["children"][0]["id"] == "a1"
+    assert tree[0]["children"][0]["children"][0]["level"] == 4
+    assert tree[1]["children"] == []
+    assert anchor_ids(page) == {"a", "a1", "a1x", "b"}
