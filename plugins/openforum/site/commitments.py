@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from markupsafe import escape
-
 from ..records.model import Commitment, IrmAssessment, Milestone
 from . import derived, labels
 from .context import Context, GeneratedPage, SearchEntry
@@ -85,7 +83,7 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
             "commitment.html.j2",
             title,
             source=c.path,
-            search=(SearchEntry(str(escape(title)), str(escape(found_by))),),
+            search=(SearchEntry.of(title, found_by),),
             meta=card(title, summary, relative_file(src, f"feeds/commitments/{key}.atom")),
             citation=ctx.citation(src, title, f"Commitment {key}", c.path, latest),
             feed=relative_file(src, f"feeds/commitments/{key}.atom"),

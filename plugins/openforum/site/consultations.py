@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..records.model import Consultation, Outcome, Submission
 from ..safety.sanitize import public_markdown
@@ -82,7 +82,7 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
             consultation.title,
             source=consultation.path,
             search=(
-                SearchEntry(str(escape(consultation.title)), "Public consultation"),
+                SearchEntry.of(consultation.title, "Public consultation"),
                 *(_submission_entry(consultation, s) for s in submissions),
             ),
             c=consultation,
@@ -112,9 +112,9 @@ def _submission_entry(consultation: Consultation, submission: Submission) -> Sea
         f"{labels.label(author.sector)} sector" if author and author.sector else None,
         f"to {consultation.title}",
     ]
-    return SearchEntry(
-        str(escape(f"Submission {submission.stem}: {author_name(submission)}")),
-        str(escape(" · ".join(part for part in parts if part))),
+    return SearchEntry.of(
+        f"Submission {submission.stem}: {author_name(submission)}",
+        " · ".join(part for part in parts if part),
         submission_anchor(submission.stem),
     )
 

@@ -32,6 +32,11 @@ class SearchEntry:
     text: str = ""
     anchor: str | None = None
 
+    @classmethod
+    def of(cls, title: str, text: str = "", anchor: str | None = None) -> SearchEntry:
+        """An entry from plain text."""
+        return cls(html.escape(title, quote=False), html.escape(text, quote=False), anchor)
+
 
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:

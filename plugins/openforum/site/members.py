@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import get_args
 
-from markupsafe import escape
-
 from ..records.model import Member, Seat, SeatRole
 from . import derived, labels
 from .context import Context, GeneratedPage, SearchEntry
@@ -34,7 +32,7 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             "member.html.j2",
             member.name,
             source=member.path,
-            search=(SearchEntry(str(escape(member.name)), _search_text(ctx, member)),),
+            search=(SearchEntry.of(member.name, _search_text(ctx, member)),),
             member=member,
             # Contact details leave the records only when the member agreed (contact.public).
             contact=contact,
@@ -56,7 +54,7 @@ def _search_text(ctx: Context, member: Member) -> str:
         organization,
         f"{labels.label(member.sector)} sector" if member.sector else "",
     ]
-    return str(escape(" · ".join(part for part in parts if part)))
+    return " · ".join(part for part in parts if part)
 
 
 def _substitutes(ctx: Context, key: str) -> list[Sitting]:
