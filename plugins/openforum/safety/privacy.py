@@ -122,16 +122,32 @@ def find_leaks(site: Path, private: dict[str, str]) -> list[Leak]:
     if not private:
         return []
     # Whole words only: a withheld "Citizen 4" is not leaked by a published "Citizen 40",
-    # nor ana@x.example by ana@x.example.org.
-    pattern = re.compile(rf"(?<![\w.+-])(?:{trie_pattern(private)})(?![\w@-]|\.\w)")
+    # nor ana@x.example by ana@x.example.org. The check on the character before is done
+    # by hand: a leading lookbehind would stop the engine from skipping ahead to the
+    # characters a value can start with, which makes the scan six times slower.
+    pattern = re.compile(rf"(?:{trie_pattern(private)})(?![\w@-]|\.\w)")
     leaks = []
     for path in _text_files(site):
-        found = {m[0] for m in pattern.finditer(readable_text(path)) if m[0] in private}
+        found = {value for value in _whole_words(pattern, readable_text(path)) if value in private}
         leaks.extend(
             Leak(path.relative_to(site).as_posix(), value, private[value])
             for value in sorted(found)
         )
     return leaks
+
+
+_WORD_BEFORE = re.compile(r"[\w.+-]")
+
+
+def _whole_words(pattern: re.Pattern[str], text: str) -> Iterator[str]:
+    position = 0
+    while match := pattern.search(text, position):
+        start = match.start()
+        if start and _WORD_BEFORE.match(text, start - 1):
+            position = start + 1  # a value may still start inside this match
+            continue
+        yield match[0]
+        position = match.end()
 
 
 # What makes a browser fetch something as the page loads (links a reader clicks are fine).
