@@ -39,7 +39,7 @@ from .mkdocs_pages import (
     search_entries,
     theme_search_entries,
 )
-from .records import ForumRecords, load_forum
+from .records import ForumRecords, ReadCache, load_forum
 from .report import format_problem, url_problems
 from .safety.privacy import find_leaks, private_values, third_party_requests
 from .safety.sanitize import clean_html
@@ -104,6 +104,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.facts: ForumFacts | None = None
         self.urls_file: Path | None = None  # the list to check against
         self._urls_to_write: Path | None = None  # the list to rewrite, when asked to
+        self.read_cache = ReadCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this event makes MkDocs keep this instance across the rebuilds of
+        # `mkdocs serve`, and with it the records parsed so far: a save re-reads one file.
+        return None
 
     # Runs before other plugins' on_config (priority 50 > default 0) so that a broken record
     # is reported first, not as some later plugin's confusing failure.
@@ -120,7 +126,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         if self.config.published_urls and not updating:
             self.urls_file = root / self.config.published_urls
         self._urls_to_write = root / self.config.published_urls if updating else None
-        records, problems = load_forum(self.records_dir)
+        records, problems = load_forum(self.records_dir, self.read_cache)
         problems.extend(url_problems(self.urls_file, records))
         if problems:
             listing = "\n".join(format_problem(p) for p in problems)

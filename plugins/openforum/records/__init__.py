@@ -1,6 +1,15 @@
 """Layer 1: reading, modelling and checking the Forum's records. Imports no MkDocs."""
 
-from .loader import KINDS, SINGULAR, ForumRecords, load_forum
+from .loader import KINDS, SINGULAR, ForumRecords, ReadCache, load_forum
 from .problems import Mark, Problem, Problems
 
-__all__ = ["KINDS", "SINGULAR", "ForumRecords", "Mark", "Problem", "Problems", "load_forum"]
+__all__ = [
+    "KINDS",
+    "SINGULAR",
+    "ForumRecords",
+    "Mark",
+    "Problem",
+    "Problems",
+    "ReadCache",
+    "load_forum",
+]

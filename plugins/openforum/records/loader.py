@@ -85,8 +85,56 @@ class ForumRecords:
         return records
 
 
-def load_forum(root: Path) -> tuple[ForumRecords, Problems]:
-    """Load and check every record under `root`; all problems are returned, none raised."""
+class ReadCache:
+    """Files parsed once and kept across the rebuilds of one session (`mkdocs serve`).
+
+    A file is read again when its modification time or size changed. Checks adjust
+    records in place only with what forum.md says (the timezone of meeting times), so a
+    changed forum.md makes every file be read again.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], _Loaded]] = {}
+        self.hits = 0  # files reused by the last load, for tests and benchmarks
+
+    def read(self, jobs: list[_Job]) -> list[_Loaded]:
+        stamps = {job.path: _stamp(job.path) for job in jobs}
+        forum = next((job.path for job in jobs if job.kind == "forum"), None)
+        if forum is None or self._stale(forum, stamps[forum]):
+            self._entries.clear()
+        kept: dict[Path, tuple[tuple[int, int], _Loaded]] = {}
+        results = []
+        self.hits = 0
+        for job in jobs:
+            entry = self._entries.get(job.path)
+            if entry is not None and entry[0] == stamps[job.path] and entry[1].job == job:
+                self.hits += 1
+                loaded = entry[1]
+            else:
+                loaded = _read_one(job)
+            kept[job.path] = (stamps[job.path], loaded)
+            results.append(loaded)
+        self._entries = kept  # files gone since the last load are forgotten
+        return results
+
+    def _stale(self, path: Path, stamp: tuple[int, int]) -> bool:
+        entry = self._entries.get(path)
+        return entry is None or entry[0] != stamp
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, -1)  # reading it reports the problem
+    return (status.st_mtime_ns, status.st_size)
+
+
+def load_forum(root: Path, cache: ReadCache | None = None) -> tuple[ForumRecords, Problems]:
+    """Load and check every record under `root`; all problems are returned, none raised.
+
+    With a `cache`, files unchanged since its last load are not parsed again.
+    """
     from .checks import check_forum  # checks need the loaded model, not the other way round
 
     problems = Problems()
@@ -95,7 +143,7 @@ def load_forum(root: Path) -> tuple[ForumRecords, Problems]:
         problems.add(root, START, "no such folder: give the folder that holds forum.md")
         return records, problems
     with _no_cyclic_gc():
-        _load_tree(records, problems)
+        _load_tree(records, problems, cache)
         check_forum(records, problems)
     return records, problems
 
@@ -130,9 +178,9 @@ class _Loaded:
     problems: list[Problem]
 
 
-def _load_tree(records: ForumRecords, problems: Problems) -> None:
+def _load_tree(records: ForumRecords, problems: Problems, cache: ReadCache | None) -> None:
     jobs = _discover(records.root, problems)
-    for loaded in _read_all(jobs):
+    for loaded in cache.read(jobs) if cache is not None else _read_all(jobs):
         problems.extend(loaded.problems)
         records.references.extend(loaded.references)
         job, record = loaded.job, loaded.record
