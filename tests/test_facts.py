@@ -3,7 +3,7 @@ notice, minutes, cadence, balance, commitments and consultations."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -249,3 +249,23 @@ def test_consultation_findings(tmp_path: Path) -> None:
     assert codes(records, "summary-missing") == ["No summary of the input published"]
     # while the consultation is open, an unanswered submission is not yet a failing
     assert codes(records, "submission-unanswered", today=date(2024, 3, 20)) == []
+
+
+def test_voting_seat_counts_agree_with_the_roster_on_every_day() -> None:
+    """The binary-search count against the plain pass over members, across the demo's years."""
+    from conftest import DEMO
+    from openforum.facts.roster import VotingSeats, voting_roster
+    from openforum.records import load_forum
+
+    records, problems = load_forum(DEMO)
+    assert not problems
+    seats = VotingSeats.of(records)
+    day, changes = date(2021, 6, 1), set()
+    while day <= date(2027, 6, 1):
+        holders = voting_roster(records, day)
+        government = sum(1 for h in holders if h.member.sector == "government")
+        assert seats.count(day) == len(holders), day
+        assert seats.count(day, government=True) == government, day
+        changes.add(len(holders))
+        day += timedelta(days=10)
+    assert len(changes) >= 2  # from no seats to a full Forum

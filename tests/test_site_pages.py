@@ -123,7 +123,11 @@ def test_member_pages_list_seats_and_meetings(site: BuiltSite) -> None:
     for key, member in site.records.members.items():
         page = content(site.page(f"members/{key}/"))
         assert page.find("h1").text == member.name
-        present, _ = derived.attended(site.records, key)
+        present = [
+            m
+            for m in site.records.meetings.values()
+            if m.attendance and key in m.attendance.present
+        ]
         assert f"Present at {labels.plural(len(present), 'meeting')}" in page.text
         if member.seats:
             rows = page.find("table").find("tbody").find_all("tr")

@@ -123,6 +123,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         root = Path(config.config_file_path).parent
         self.records_dir = root / self.config.records
         updating = os.environ.get(UPDATE_URLS_ENV) == "1"  # `openforum urls --update`
+        # MkDocs keeps this instance across builds in one process (see on_startup): every
+        # per-build value is set afresh here.
+        self.urls_file = None
         if self.config.published_urls and not updating:
             self.urls_file = root / self.config.published_urls
         self._urls_to_write = root / self.config.published_urls if updating else None

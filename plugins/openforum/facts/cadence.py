@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ..records import ForumRecords
 from .calendar import add_months
 from .findings import Evidence, Finding
-from .roster import voting_roster
+from .roster import VotingSeats
 
 SUCCESSOR_WINDOW = timedelta(days=31)
 
@@ -99,7 +99,9 @@ class Balance:
         return self.government == self.other
 
 
-def seat_balance(records: ForumRecords, today: date) -> list[Balance]:
+def seat_balance(
+    records: ForumRecords, today: date, seats: VotingSeats | None = None
+) -> list[Balance]:
     """Government against non-government voting seats over time, one row per change."""
     changes = sorted(
         {
@@ -111,12 +113,12 @@ def seat_balance(records: ForumRecords, today: date) -> list[Balance]:
             if day is not None and day <= today
         }
     )
+    seats = seats or VotingSeats.of(records)
     rows: list[Balance] = []
     for index, day in enumerate(changes):
-        holders = voting_roster(records, day)
-        government = sum(1 for h in holders if h.member.sector == "government")
+        government = seats.count(day, government=True)
         end = changes[index + 1] - timedelta(days=1) if index + 1 < len(changes) else None
-        row = Balance(day, end, government, len(holders) - government)
+        row = Balance(day, end, government, seats.count(day, government=False))
         if rows and (rows[-1].government, rows[-1].other) == (row.government, row.other):
             rows[-1] = Balance(rows[-1].start, end, row.government, row.other)
         else:
@@ -124,11 +126,13 @@ def seat_balance(records: ForumRecords, today: date) -> list[Balance]:
     return rows
 
 
-def balance_findings(records: ForumRecords, today: date) -> list[Finding]:
+def balance_findings(
+    records: ForumRecords, today: date, balance: list[Balance] | None = None
+) -> list[Finding]:
     forum = records.forum
     findings = []
     if forum and forum.rules.parity:
-        for row in seat_balance(records, today):
+        for row in balance if balance is not None else seat_balance(records, today):
             if not row.balanced and row.government + row.other:
                 until = f"to {row.end}" if row.end else "to this day"
                 findings.append(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..records import ForumRecords
@@ -12,6 +13,7 @@ from .consultations import ConsultationFacts, consultation_facts
 from .findings import Finding
 from .meetings import MeetingFacts, meeting_facts
 from .requirements import Requirement, requirements
+from .roster import VotingSeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,16 +25,25 @@ class ForumFacts:
     balance: list[Balance]
     findings: list[Finding]
     requirements: list[Requirement]
+    by_subject: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Pages and exports ask for each record's findings: an index, not a pass each time.
+        index: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            index[(finding.subject.kind, finding.subject.id)].append(finding)
+        self.by_subject.update(index)
 
     def findings_about(self, kind: str, record_id: str) -> list[Finding]:
-        return [f for f in self.findings if (f.subject.kind, f.subject.id) == (kind, record_id)]
+        return list(self.by_subject.get((kind, record_id), ()))
 
 
 def derive(records: ForumRecords, today: date) -> ForumFacts:
     findings: list[Finding] = []
+    seats = VotingSeats.of(records)
     meetings = {}
     for meeting in sorted(records.meetings.values(), key=lambda m: m.start):
-        facts = meeting_facts(meeting, records, today)
+        facts = meeting_facts(meeting, records, today, seats)
         meetings[meeting.stem] = facts
         findings.extend(facts.findings)
     findings.extend(meeting_gaps(records, today))
@@ -45,14 +56,15 @@ def derive(records: ForumRecords, today: date) -> ForumFacts:
         consultations[consultation.stem], found = consultation_facts(consultation, records, today)
         findings.extend(found)
     findings.extend(assessment_gaps(records, today))
-    findings.extend(balance_findings(records, today))
+    balance = seat_balance(records, today, seats)
+    findings.extend(balance_findings(records, today, balance))
     held = [m for m, f in meetings.items() if f.meeting.status == "held"]
     return ForumFacts(
         today,
         meetings,
         commitments,
         consultations,
-        seat_balance(records, today),
+        balance,
         findings,
         requirements(records, findings, held),
     )

@@ -10,7 +10,7 @@ from fractions import Fraction
 from ..records import ForumRecords
 from ..records.model import Decision, Meeting
 from .findings import Evidence, Finding
-from .roster import PresentCount, count_present, voting_roster
+from .roster import PresentCount, VotingSeats, count_present
 
 VOTE_RESULTS = ("adopted", "rejected")
 
@@ -96,7 +96,9 @@ def rule_result(
     )
 
 
-def meeting_facts(meeting: Meeting, records: ForumRecords, today: date) -> MeetingFacts:
+def meeting_facts(
+    meeting: Meeting, records: ForumRecords, today: date, seats: VotingSeats | None = None
+) -> MeetingFacts:
     forum = records.forum
     rules = forum.rules if forum else None
     day = meeting.start.date()
@@ -104,7 +106,8 @@ def meeting_facts(meeting: Meeting, records: ForumRecords, today: date) -> Meeti
     findings: list[Finding] = []
     held = meeting.status == "held"
 
-    attendance = count_present(meeting, records) if held and meeting.attendance else None
+    seats = seats or VotingSeats.of(records)
+    attendance = count_present(meeting, records, seats) if held and meeting.attendance else None
     quorum = None
     if attendance and rules and rules.quorum is not None:
         quorum = Quorum(
@@ -117,11 +120,11 @@ def meeting_facts(meeting: Meeting, records: ForumRecords, today: date) -> Meeti
             findings.append(Finding("quorum-missed", "concern", subject, quorum.describe(), ()))
 
     checks = []
-    seats = len(voting_roster(records, day))
+    voting_seats = seats.count(day)
     for decision in meeting.decisions:
         rule = decision.rule or (rules.decision_rule if rules else "consensus")
         computed, why = rule_result(
-            rule, decision, seats, rules.qualified_threshold if rules else None
+            rule, decision, voting_seats, rules.qualified_threshold if rules else None
         )
         check = DecisionCheck(decision, rule, computed, why)
         checks.append(check)

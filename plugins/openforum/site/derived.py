@@ -231,15 +231,36 @@ def attendance_by_sector(records: ForumRecords, meeting: Meeting) -> list[Sector
     return [row for row in rows.values() if row.present or row.apologies]
 
 
-def attended(records: ForumRecords, member: str) -> tuple[list[Meeting], list[Meeting]]:
-    """The meetings a member was present at and sent apologies to, newest first."""
-    present, apologies = [], []
+@dataclass(slots=True)
+class Attendance:
+    present: list[Meeting] = field(default_factory=list)
+    apologies: list[Meeting] = field(default_factory=list)
+
+
+def attendance(records: ForumRecords) -> dict[str, Attendance]:
+    """For each member, the meetings it was present at and sent apologies to, newest first."""
+    found: dict[str, Attendance] = defaultdict(Attendance)
     for meeting in reversed(meetings_in_order(records)):
-        if meeting.attendance and member in meeting.attendance.present:
-            present.append(meeting)
-        elif meeting.attendance and member in meeting.attendance.apologies:
-            apologies.append(meeting)
-    return present, apologies
+        if meeting.attendance is None:
+            continue
+        for member in dict.fromkeys(meeting.attendance.present):
+            found[member].present.append(meeting)
+        for member in dict.fromkeys(meeting.attendance.apologies):
+            if member not in meeting.attendance.present:
+                found[member].apologies.append(meeting)
+    return dict(found)
+
+
+def commitments_by_member(records: ForumRecords) -> dict[str, tuple[list[str], list[str]]]:
+    """For each member, the ids of the commitments it leads and supports, in id order."""
+    found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for key in sorted(records.commitments):
+        commitment = records.commitments[key]
+        if commitment.lead:
+            found[commitment.lead][0].append(key)
+        for member in dict.fromkeys(commitment.supporting):
+            found[member][1].append(key)
+    return dict(found)
 
 
 # Who mentions a commitment ------------------------------------------------------------------

@@ -24,8 +24,11 @@ class Sitting:
 
 def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
     records = ctx.records
+    attendance = derived.attendance(records)
+    commitments = derived.commitments_by_member(records)
     for key, member in sorted(records.members.items()):
-        present, apologies = derived.attended(records, key)
+        attended = attendance.get(key, derived.Attendance())
+        leads, supports = commitments.get(key, ([], []))
         contact = member.contact if member.contact and member.contact.public else None
         yield ctx.page(
             record_src("members", key),
@@ -39,10 +42,10 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             current=derived.seat_on(member, ctx.today),
             seats=sorted(member.seats, key=lambda s: s.start, reverse=True),
             substitutes=_substitutes(ctx, key),
-            present=present,
-            apologies=apologies,
-            leads=sorted(c.stem for c in records.commitments.values() if c.lead == key),
-            supports=sorted(c.stem for c in records.commitments.values() if key in c.supporting),
+            present=attended.present,
+            apologies=attended.apologies,
+            leads=leads,
+            supports=supports,
             body=ctx.body(member.body, levels=0),
         )
 
