@@ -37,10 +37,10 @@ clean:
 	rm -rf $(VENV) site .pytest_cache
 
 # Figures for the scale issue: OpenForum against plain Material at each N, and validate.
-N ?= 1000 3000
+N ?= 1000 3000 10000
 bench: $(READY)
 	$(BIN)/python bench/validate.py $(RECORDS)
-	$(BIN)/python bench/build_scale.py $(N)
+	$(BIN)/python bench/scale.py $(N)
 
 # Headless-Chromium screenshots of the main pages into shots/ (needs chromium on PATH).
 screenshots: build
