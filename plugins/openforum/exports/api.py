@@ -99,13 +99,13 @@ def api_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
         for key, record in sorted(ctx.records.of_kind(kind).items()):
             data = record_data(ctx, kind, record)
             items.append(data)
-            text = dump_json(data)
+            text = dump_json(data, compact=True)
             yield record_path(kind, key), text
             for old in alias_keys(ctx.records, record):
                 yield record_path(kind, old), text
         yield (
             f"api/{kind}.json",
-            dump_json({"collection": kind, "count": len(items), "items": items}),
+            dump_json({"collection": kind, "count": len(items), "items": items}, compact=True),
         )
 
 

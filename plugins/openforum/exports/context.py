@@ -134,6 +134,12 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def dump_json(data: Any) -> str:
-    """JSON with sorted keys and a final newline: the same data always gives the same bytes."""
+def dump_json(data: Any, *, compact: bool = False) -> str:
+    """JSON with sorted keys and a final newline: the same data always gives the same bytes.
+
+    `compact` for the many per-record files: with an indent, Python's json leaves its C
+    encoder for a pure Python one, five times slower over a large archive.
+    """
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
