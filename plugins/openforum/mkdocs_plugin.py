@@ -26,12 +26,12 @@ from .exports import (
     URLS_FILE,
     ExportError,
     alias_urls,
-    build_exports,
     format_url_list,
     missing_urls,
     parse_url_list,
 )
 from .facts.forum import ForumFacts, derive
+from .generation import can_share, generate
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -49,7 +49,6 @@ from .site import (
     SiteError,
     SiteOptions,
     default_today,
-    generate_site,
     home_figures,
 )
 from .site.html import MarkdownRenderer
@@ -85,6 +84,10 @@ class OpenForumConfig(base.Config):
     """URL that, followed by a file's path from the folder of mkdocs.yml, opens the file in
     the repository's editor (e.g. https://github.com/org/repo/edit/main/). "Edit this page"
     on a record's page then opens the record's file. Unset: no edit link on record pages."""
+    parallel = c.Optional(c.Type(bool))
+    """Generate pages and open data in two processes (true) or in one (false). Unset: two
+    when the machine has several cores and the forum 300 records or more, except under
+    `mkdocs serve`."""
     published_urls = c.Type(str, default=URLS_FILE)
     """The list of every URL the site has published, kept in the repository (relative to
     mkdocs.yml). A build fails when one of them would disappear without an alias; run
@@ -105,11 +108,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.urls_file: Path | None = None  # the list to check against
         self._urls_to_write: Path | None = None  # the list to rewrite, when asked to
         self.read_cache = ReadCache()
+        self.command = "build"  # `openforum build` runs MkDocs' build without on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
         # `mkdocs serve`, and with it the records parsed so far: a save re-reads one file.
-        return None
+        self.command = command
 
     # Runs before other plugins' on_config (priority 50 > default 0) so that a broken record
     # is reported first, not as some later plugin's confusing failure.
@@ -173,11 +177,13 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.records is not None and self.options is not None  # set in on_config
         assert self.facts is not None
+        share = self.config.parallel
+        if share is None:  # a forked worker beside the live-reload server's threads: no
+            share = self.command != "serve" and can_share(self.records)
         try:
-            exports = build_exports(
-                self.records, self.facts, config.site_url or "", self.options.today
+            self.site, exports = generate(
+                self.records, self.options, self.facts, config.site_url or "", share=share
             )
-            self.site = generate_site(self.records, self.options, self.facts, exports)
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
         sections = set(self.site.sections)

@@ -49,6 +49,9 @@ class GeneratedSite:
 Generator = Callable[[Context], Iterable[GeneratedPage | StaticFile]]
 
 
+Made = list[GeneratedPage | StaticFile]
+
+
 def generate_site(
     records: ForumRecords,
     options: SiteOptions,
@@ -56,18 +59,38 @@ def generate_site(
     exports: Mapping[str, str] | None = None,
 ) -> GeneratedSite:
     """Every page; with `exports` (site path -> text), also the open data page about them."""
+    ctx = site_context(records, options, facts)
+    return assemble(ctx, run_jobs(ctx, JOBS), exports)
+
+
+def site_context(
+    records: ForumRecords, options: SiteOptions, facts: ForumFacts | None = None
+) -> Context:
+    """The context every job reads; the ids are checked first."""
     _check_ids(records)
-    ctx = Context(records, options, facts)
+    return Context(records, options, facts)
+
+
+def run_jobs(ctx: Context, names: Iterable[str]) -> dict[str, Made]:
+    """The pages of the named jobs (see `JOBS`), by job; jobs are independent of each other."""
+    return {name: list(JOBS[name](ctx)) for name in names}
+
+
+def assemble(
+    ctx: Context, made: Mapping[str, Made], exports: Mapping[str, str] | None
+) -> GeneratedSite:
+    """The site from every job's pages, in a fixed order whichever process made them."""
     site = GeneratedSite()
-    sections = [*_sections(ctx)]
+    sections = [page for page in made["sections"] if isinstance(page, GeneratedPage)]
     if exports is not None:
         sections.append(data_page.data_page(ctx, exports))
     for section in sections:
         site.add(section)
         site.sections.append(section.src)
-    for generator in RECORD_PAGES:
-        for page in generator(ctx):
-            site.add(page)
+    for name in JOBS:
+        if name != "sections":
+            for page in made[name]:
+                site.add(page)
     return site
 
 
@@ -84,16 +107,19 @@ def _sections(ctx: Context) -> Iterator[GeneratedPage]:
     yield accountability.accountability_page(ctx)
 
 
-RECORD_PAGES: tuple[Generator, ...] = (
-    commitments.commitment_pages,
-    plans.plan_pages,
-    meetings.meeting_pages,
-    members.member_pages,
-    consultations.consultation_pages,
-    plans.assessment_pages,
-    forum.partner_pages,
-    redirects.redirect_pages,
-)
+# Every page of the site but the open data page, in independent jobs (by kind), so that
+# they can be shared out between processes. The order is the order pages are added in.
+JOBS: dict[str, Generator] = {
+    "sections": _sections,
+    "commitments": commitments.commitment_pages,
+    "plans": plans.plan_pages,
+    "meetings": meetings.meeting_pages,
+    "members": members.member_pages,
+    "consultations": consultations.consultation_pages,
+    "assessments": plans.assessment_pages,
+    "partners": forum.partner_pages,
+    "redirects": redirects.redirect_pages,
+}
 
 
 def _check_ids(records: ForumRecords) -> None:

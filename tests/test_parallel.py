@@ -1,0 +1,60 @@
+"""Generating in two processes gives the same site, byte for byte, as in one."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import MINIMAL
+from openforum import generation
+from openforum.exports import ExportError
+from openforum.facts.forum import derive
+from openforum.records import load_forum
+from openforum.site import SiteOptions
+from site_build import write_config
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="needs fork (POSIX)"
+)
+
+
+def _build(workdir: Path, parallel: bool) -> dict[str, bytes]:
+    config_file = write_config(workdir)
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    for plugin in raw["plugins"]:
+        if isinstance(plugin, dict) and "openforum" in plugin:
+            plugin["openforum"]["parallel"] = parallel
+    config_file.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    site = workdir / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
+    one = _build(tmp_path / "one", parallel=False)
+    two = _build(tmp_path / "two", parallel=True)
+    assert one.keys() == two.keys()
+    differ = [path for path in one if one[path] != two[path]]
+    assert differ == []
+    assert "commitments/nap4-03/index.html" in two and "api/commitments/nap4-03.json" in two
+
+
+def test_a_failure_in_the_worker_is_reported_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    records, problems = load_forum(MINIMAL)
+    assert not problems
+    options = SiteOptions(today=date(2024, 4, 1))
+
+    def fails(*args: object) -> dict[str, str]:
+        raise ExportError("two exports would be written at api/x.json")
+
+    monkeypatch.setattr(generation, "build_exports", fails)  # the fork inherits it
+    with pytest.raises(ExportError, match=r"api/x\.json"):
+        generation.generate(
+            records, options, derive(records, options.today), "https://x.example/", share=True
+        )
