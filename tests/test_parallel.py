@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import MINIMAL
-from openforum import generation
+from openforum import generation, mkdocs_pages
 from openforum.exports import ExportError
 from openforum.facts.forum import derive
 from openforum.records import load_forum
@@ -58,3 +58,16 @@ def test_a_failure_in_the_worker_is_reported_here(monkeypatch: pytest.MonkeyPatc
         generation.generate(
             records, options, derive(records, options.today), "https://x.example/", share=True
         )
+
+
+def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendered once and reused, or rendered for each page: the same site."""
+    once = _build(tmp_path / "once", parallel=False)
+    monkeypatch.setattr(mkdocs_pages.Once, "__call__", lambda self, key, caller: caller())
+    every = _build(tmp_path / "every", parallel=False)
+    assert [path for path in once if once[path] != every[path]] == []
+    page = once["commitments/nap4-03/index.html"].decode()
+    assert page.count('class="md-nav md-nav--primary"') == 1
+    assert 'href="../../meetings/"' in page  # the nav's links, relative to this page

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -32,6 +35,10 @@ class PrerenderedPage(Page):
         # theme's search index; lean entries stand for it (`search_entries`).
         title = html.escape(self.generated.title, quote=False)
         self.meta = {**self.generated.meta, "title": title, "search": {"exclude": True}}
+        if self.file.inclusion == InclusionLevel.NOT_IN_NAV:
+            # Outside the nav, no item is active: pages in the same folder have the same
+            # nav, relative links included, rendered once (theme/partials/nav.html).
+            self.meta["openforum_shared_nav"] = posixpath.dirname(self.url.rstrip("/"))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.generated.html
@@ -68,6 +75,32 @@ def search_entries(page: PrerenderedPage) -> list[dict[str, str]]:
         }
         for entry in page.generated.search
     ]
+
+
+THEME_OVERRIDES = Path(__file__).parent / "theme"
+
+
+def install_theme_overrides(env: jinja2.Environment) -> None:
+    """Put the plugin's partials in front of the theme's, which stay reachable as
+    "theme/<name>" (a site's own custom_dir included), and give them `openforum_once`."""
+    theme = env.loader
+    assert theme is not None
+    env.loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(THEME_OVERRIDES), jinja2.PrefixLoader({"theme": theme}), theme]
+    )
+    env.globals["openforum_once"] = Once()
+
+
+class Once:
+    """`{% call openforum_once(key) %}...{% endcall %}`: the block's HTML, made once per key."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, str] = {}
+
+    def __call__(self, key: str, caller: Callable[[], str]) -> str:
+        if key not in self._made:
+            self._made[key] = caller()
+        return self._made[key]
 
 
 def theme_search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:

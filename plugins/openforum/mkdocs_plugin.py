@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +36,7 @@ from .generation import can_share, generate
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
+    install_theme_overrides,
     published_paths,
     search_entries,
     theme_search_entries,
@@ -275,6 +277,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
                 href,
             )
         return html
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        install_theme_overrides(env)
+        return env
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
