@@ -11,7 +11,7 @@ import pytest
 
 from openforum.cli import main
 from openforum.records import load_forum
-from openforum.safety.privacy import find_leaks, private_values, third_party_requests
+from openforum.safety.privacy import find_leaks, private_values, scan_site, third_party_requests
 from site_build import write_config
 
 EMAIL = "canary.person@hidden.example"
@@ -136,3 +136,17 @@ def test_canaries_match_whole_words_only(tmp_path: Path) -> None:
     assert find_leaks(tmp_path, private) == []
     (tmp_path / "page.html").write_text("<p>Citizen 4, Ana Silva.</p>", encoding="utf-8")
     assert {leak.value for leak in find_leaks(tmp_path, private)} == {"Citizen 4", "Ana Silva"}
+
+
+def test_a_scan_shared_with_a_worker_finds_what_one_process_finds(tmp_path: Path) -> None:
+    private = {"Citizen 4": "a", "ana@x.example": "b"}
+    for index in range(9):
+        folder = tmp_path / f"p{index}"
+        folder.mkdir()
+        leak = "Citizen 4" if index % 3 == 0 else ("ana&#64;x.example" if index % 3 == 1 else "")
+        image = '<img src="https://tracker.example/x.gif">' if index == 5 else ""
+        (folder / "index.html").write_text(f"<p>{leak}</p>{image}", encoding="utf-8")
+    one = scan_site(tmp_path, private, "own.example")
+    two = scan_site(tmp_path, private, "own.example", share=True)
+    assert one == two
+    assert len(one[0]) == 6 and [r.file for r in one[1]] == ["p5/index.html"]

@@ -23,8 +23,9 @@ from .site.generate import JOBS, GeneratedSite, Made, assemble, run_jobs, site_c
 from .site.options import SiteOptions
 
 # Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records: the
-# open data costs about as much as the pages of the worker's kinds together.
-WORKER_JOBS = ("members", "plans", "assessments", "partners", "redirects")
+# open data and the worker's kinds cost about as much as the meetings, commitments and
+# section pages.
+WORKER_JOBS = ("consultations", "members", "plans", "assessments", "partners", "redirects")
 HERE_JOBS = tuple(name for name in JOBS if name not in WORKER_JOBS)
 # Below this many records, starting a process costs more than it saves.
 MIN_RECORDS = 300

@@ -43,7 +43,7 @@ from .mkdocs_pages import (
 )
 from .records import ForumRecords, ReadCache, load_forum
 from .report import format_problem, url_problems
-from .safety.privacy import find_leaks, private_values, third_party_requests
+from .safety.privacy import private_values, scan_site
 from .safety.sanitize import clean_html
 from .site import (
     HOME_MARKER,
@@ -179,12 +179,13 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.records is not None and self.options is not None  # set in on_config
         assert self.facts is not None
-        share = self.config.parallel
-        if share is None:  # a forked worker beside the live-reload server's threads: no
-            share = self.command != "serve" and can_share(self.records)
         try:
             self.site, exports = generate(
-                self.records, self.options, self.facts, config.site_url or "", share=share
+                self.records,
+                self.options,
+                self.facts,
+                config.site_url or "",
+                share=self._share_work(),
             )
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
@@ -213,6 +214,13 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.site_paths = published_paths(files)
         self.site = None  # the pages now live on in MkDocs' File objects only
         return files
+
+    def _share_work(self) -> bool:
+        """Whether to fork a worker: never beside the live-reload server's threads."""
+        assert self.records is not None
+        if self.config.parallel is not None:
+            return self.config.parallel
+        return self.command != "serve" and can_share(self.records)
 
     def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
         """Every URL of this build; fails when one published before is gone without alias."""
@@ -296,8 +304,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.records is not None
         site = Path(config.site_dir)
-        leaks = find_leaks(site, private_values(self.records))
-        requests = third_party_requests(site, urlsplit(config.site_url or "").hostname)
+        own_host = urlsplit(config.site_url or "").hostname
+        private = private_values(self.records)
+        leaks, requests = scan_site(site, private, own_host, share=self._share_work())
         if not leaks and not requests:
             return
         lines = [f"{leak.file}: '{leak.value}' ({leak.origin})" for leak in leaks[:50]]
