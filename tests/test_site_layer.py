@@ -173,3 +173,16 @@ def test_derived_facts(minimal) -> None:
     assert plan is not None and plan.stem == "nap1"
     mentions = derived.mentions(minimal)["nap1-01"]
     assert [s.key for s in mentions.submissions] == ["c1/s01"]
+
+
+def test_relative_paths_agree_with_posixpath() -> None:
+    import posixpath
+    from itertools import product
+
+    from openforum.site.urls import relpath
+
+    paths = ["", "a/", "a/b/", "a/c/", "b/", "a/b/c/", "a/b/x.json", "data/t.csv", "ab/", "a"]
+    for path, start in product(paths, paths):
+        if start.endswith((".json", ".csv")) or start == "a":
+            continue  # pages are folders
+        assert relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)

@@ -84,7 +84,8 @@ def members_index(ctx: Context) -> GeneratedPage:
         key=lambda m: (_last_day(m), m.name.casefold()),
         reverse=True,
     )
-    coming = sorted((m for m in others if m not in past), key=lambda m: m.name.casefold())
+    gone = {m.stem for m in past}
+    coming = sorted((m for m in others if m.stem not in gone), key=lambda m: m.name.casefold())
     return ctx.page(
         section_src("members"),
         "members_index.html.j2",

@@ -7,8 +7,6 @@ any base path and from a folder of files.
 
 from __future__ import annotations
 
-import posixpath
-
 # Record kinds that get a page each, in the order sections appear in the site.
 RECORD_KINDS = (
     "commitments",
@@ -51,7 +49,7 @@ def url_of(src: str) -> str:
 
 def relative_file(from_src: str, path: str) -> str:
     """The relative href from the page built from `from_src` to a plain file of the site."""
-    return posixpath.relpath(path, url_of(from_src) or ".")
+    return relpath(path, url_of(from_src))
 
 
 def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
@@ -61,5 +59,19 @@ def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     fragment = f"#{anchor}" if anchor else ""
     if here == there:
         return fragment or "./"
-    path = posixpath.relpath(there or ".", here or ".")
+    path = relpath(there, here)
     return ("./" if path == "." else path + "/") + fragment
+
+
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own paths ("a/b/", "" for the root), which have no
+    "." or ".." in them: a page links to dozens of others, and relpath's own work (making
+    both paths absolute first) was a tenth of generating a large site."""
+    there = [part for part in path.split("/") if part]
+    here = [part for part in start.split("/") if part]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
