@@ -45,7 +45,9 @@ def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
     assert "commitments/nap4-03/index.html" in two and "api/commitments/nap4-03.json" in two
 
 
-def test_a_failure_in_the_worker_is_reported_here(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_in_the_worker_is_reported_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     records, problems = load_forum(MINIMAL)
     assert not problems
     options = SiteOptions(today=date(2024, 4, 1))
@@ -53,11 +55,30 @@ def test_a_failure_in_the_worker_is_reported_here(monkeypatch: pytest.MonkeyPatc
     def fails(*args: object) -> dict[str, str]:
         raise ExportError("two exports would be written at api/x.json")
 
-    monkeypatch.setattr(generation, "build_exports", fails)  # the fork inherits it
+    monkeypatch.setattr(generation, "other_exports", fails)  # the fork inherits it
+    facts = derive(records, options.today)
+    pending = generation.generate(
+        records, options, facts, "https://x.example/", tmp_path, share=True
+    )
+    assert "commitments/nap1-01.md" in pending.site.pages  # the pages came through
     with pytest.raises(ExportError, match=r"api/x\.json"):
-        generation.generate(
-            records, options, derive(records, options.today), "https://x.example/", share=True
-        )
+        pending.finish()
+
+
+def test_the_open_data_is_the_same_from_the_worker(tmp_path: Path) -> None:
+    records, _ = load_forum(MINIMAL)
+    options = SiteOptions(today=date(2024, 4, 1))
+    facts = derive(records, options.today)
+    written = {}
+    for share in (False, True):
+        folder = tmp_path / str(share)
+        folder.mkdir()
+        exported = generation.generate(
+            records, options, facts, "https://x.example/", folder, share=share
+        ).finish()
+        written[share] = (exported, {p: (folder / p).read_bytes() for p in exported.paths})
+    assert written[False] == written[True]
+    assert "api/index.json" in written[True][1] and "published-urls.txt" not in written[True][1]
 
 
 def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(

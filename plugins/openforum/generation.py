@@ -1,30 +1,31 @@
 """The site's pages and open data, generated in two processes when the machine allows.
 
 Generating is most of a large build's own work, and its jobs (the open data, the pages of
-each kind) are independent: a forked worker takes the open data and some kinds while this
-process makes the rest. The worker inherits the loaded records and facts by fork, so only
-its finished text is sent back. Without fork, or with one core, everything runs here, in
-the same order and with the same result.
+each kind) are independent. A forked worker makes the pages of some kinds and the data
+tables while this process makes the other pages; then, while the theme frames every page
+here, the worker makes the rest of the open data and writes it into the site folder. The
+worker inherits the loaded records and facts by fork, so only finished text comes back.
+Without fork, or with one core, everything runs here, with the same result.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
-from .exports import build_exports
+from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
+from .exports.context import ExportContext
 from .facts.forum import ForumFacts
 from .records import ForumRecords
 from .site.context import Context
 from .site.generate import JOBS, GeneratedSite, Made, assemble, run_jobs, site_context
 from .site.options import SiteOptions
 
-# Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records: the
-# open data and the worker's kinds cost about as much as the meetings, commitments and
-# section pages.
+# Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records.
 WORKER_JOBS = ("consultations", "members", "plans", "assessments", "partners", "redirects")
 HERE_JOBS = tuple(name for name in JOBS if name not in WORKER_JOBS)
 # Below this many records, starting a process costs more than it saves.
@@ -32,13 +33,28 @@ MIN_RECORDS = 300
 
 
 @dataclass(frozen=True, slots=True)
-class _Work:
-    ctx: Context
-    facts: ForumFacts
-    site_url: str
+class Exported:
+    """The export files written into the site folder, and the URLs they publish."""
+
+    paths: list[str]  # site paths, the list of published URLs not among them
+    urls: list[str]  # every URL the exports and record pages publish ("/api/...")
 
 
-_work: _Work | None = None  # set just before the fork; the worker reads its copy
+@dataclass(slots=True)
+class Generation:
+    """The pages, ready now; the open data, in the site folder once `finish` returns."""
+
+    site: GeneratedSite
+    _finish: Callable[[], Exported]
+    _abandon: Callable[[], None] = lambda: None
+
+    def finish(self) -> Exported:
+        """Every export file written (waiting for the worker, if any)."""
+        return self._finish()
+
+    def abandon(self) -> None:
+        """The build failed: stop the worker, if any."""
+        self._abandon()
 
 
 def can_share(records: ForumRecords) -> bool:
@@ -55,30 +71,77 @@ def generate(
     options: SiteOptions,
     facts: ForumFacts,
     site_url: str,
+    site_dir: Path,
     *,
     share: bool,
-) -> tuple[GeneratedSite, dict[str, str]]:
-    """Every page and every export file; `share` runs part of the work in a forked worker."""
+) -> Generation:
+    """Every page now, and the open data written into `site_dir` (which must exist and will
+    not be cleaned again) by `finish`; `share` forks a worker for part of the work."""
     ctx = site_context(records, options, facts)
+    exports = export_context(records, facts, site_url, options.today)
     if not share:
-        exports = build_exports(records, facts, site_url, options.today)
-        return assemble(ctx, run_jobs(ctx, JOBS), exports), exports
+        data = data_exports(exports)
+        site = assemble(ctx, run_jobs(ctx, JOBS), data)
+        return Generation(site, lambda: _write_rest(exports, data, site_dir))
     # Values every job reads are computed before the fork, once for both processes.
     _ = ctx.versions, ctx.mentions
     global _work
-    _work = _Work(ctx, facts, site_url)
+    _work = _Work(ctx, exports, site_dir)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            theirs = pool.submit(_worker)
-            made = run_jobs(ctx, HERE_JOBS)
-            their_pages, exports = theirs.result()
+        theirs = pool.submit(_worker_pages)  # forks the worker, which copies _work
+        made = run_jobs(ctx, HERE_JOBS)
+        their_made, data = theirs.result()
+        rest: Future[Exported] = pool.submit(_worker_rest)
+        site = assemble(ctx, {**made, **their_made}, data)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     finally:
         _work = None
-    return assemble(ctx, {**made, **their_pages}, exports), exports
+
+    def finish() -> Exported:
+        try:
+            return rest.result()
+        finally:
+            pool.shutdown()
+
+    return Generation(site, finish, lambda: pool.shutdown(cancel_futures=True))
 
 
-def _worker() -> tuple[Mapping[str, Made], dict[str, str]]:
-    assert _work is not None, "the worker runs in a process forked by generate()"
-    ctx = _work.ctx
-    exports = build_exports(ctx.records, _work.facts, _work.site_url, ctx.today)
-    return run_jobs(ctx, WORKER_JOBS), exports
+@dataclass(slots=True)
+class _Work:
+    ctx: Context
+    exports: ExportContext
+    site_dir: Path
+    data: dict[str, str] | None = None
+
+
+_work: _Work | None = None  # set before the fork; the worker keeps its copy between tasks
+
+
+def _worker_pages() -> tuple[Mapping[str, Made], dict[str, str]]:
+    assert _work is not None, "runs in the process forked by generate()"
+    _work.data = data_exports(_work.exports)
+    return run_jobs(_work.ctx, WORKER_JOBS), _work.data
+
+
+def _worker_rest() -> Exported:
+    """In the worker, while the theme frames the pages here: the rest of the open data,
+    written straight into the site folder (MkDocs cleaned it before asking for files)."""
+    assert _work is not None and _work.data is not None
+    return _write_rest(_work.exports, _work.data, _work.site_dir)
+
+
+def _write_rest(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
+    """Every export file but the list of published URLs, which the build completes."""
+    files = {**data, **other_exports(exports, data)}
+    urls = parse_url_list(files.pop(URLS_FILE))
+    made: set[Path] = set()
+    for path, text in files.items():
+        target = site_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(text.encode("utf-8"))
+    return Exported(sorted(files), urls)

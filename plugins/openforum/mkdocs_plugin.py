@@ -32,7 +32,7 @@ from .exports import (
     parse_url_list,
 )
 from .facts.forum import ForumFacts, derive
-from .generation import can_share, generate
+from .generation import Generation, can_share, generate
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -104,6 +104,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.records_dir = Path()
         self.options: SiteOptions | None = None
         self.site: GeneratedSite | None = None
+        self.generation: Generation | None = None  # from on_files to on_post_build
+        self.files: Files | None = None
         self.search_entries: list[dict[str, Any]] | None = None  # the theme's search index
         self.site_paths: set[str] = set()
         self.facts: ForumFacts | None = None
@@ -180,15 +182,17 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         assert self.records is not None and self.options is not None  # set in on_config
         assert self.facts is not None
         try:
-            self.site, exports = generate(
+            self.generation = generate(
                 self.records,
                 self.options,
                 self.facts,
                 config.site_url or "",
+                Path(config.site_dir),
                 share=self._share_work(),
             )
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
+        self.site = self.generation.site
         sections = set(self.site.sections)
         for src in [*self.site.pages, *self.site.static]:
             if files.get_file_from_path(src) is not None:
@@ -205,11 +209,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             files.append(file)
         for src, text in self.site.static.items():
             files.append(File.generated(config, src, content=text))
-        for path, text in exports.items():
-            if path != URLS_FILE:
-                files.append(File.generated(config, path, content=text))
-        urls = self._published_urls(files, parse_url_list(exports[URLS_FILE]))
-        files.append(File.generated(config, URLS_FILE, content=format_url_list(urls)))
+        # The open data is written into the site folder by the generation (a worker, on a
+        # multi-core build, while the pages are framed), not handed to MkDocs as files.
+        self.files = files
         self.search_entries = theme_search_entries(config)
         self.site_paths = published_paths(files)
         self.site = None  # the pages now live on in MkDocs' File objects only
@@ -240,7 +242,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         if lost:
             listing = "\n".join(lost)
             raise PluginError(
-                f"openforum: {len(lost)} published URL(s) would disappear; nothing was built. "
+                f"openforum: {len(lost)} published URL(s) would disappear. "
                 "Journalists' links must keep working:\n"
                 f"{listing}\nIf the removal is intended, run 'openforum urls --update'."
             )
@@ -302,8 +304,41 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     # Last (priority -100): the scans see every file other plugins wrote, sitemap included.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.records is not None
+        assert self.records is not None and self.generation is not None
         site = Path(config.site_dir)
+        try:
+            self._finish_exports(site)
+            self._scan(site, config)
+        except PluginError as error:
+            # Nothing of a failed build may be served: the folder MkDocs wrote is removed.
+            shutil.rmtree(site, ignore_errors=True)
+            raise PluginError(f"{error}\n{site} was removed; nothing was published.") from None
+        finally:
+            self.generation = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.generation is not None:
+            self.generation.abandon()
+            self.generation = None
+
+    def _finish_exports(self, site: Path) -> None:
+        assert self.generation is not None and self.files is not None
+        try:
+            exported = self.generation.finish()
+        except ExportError as error:
+            raise PluginError(f"openforum: {error}") from None
+        taken = {file.dest_uri for file in self.files} & set(exported.paths)
+        if taken:
+            raise PluginError(
+                "openforum: the open data files "
+                + ", ".join(sorted(taken))
+                + " are in the way of files of the same name in the docs folder; rename them"
+            )
+        urls = self._published_urls(self.files, exported.urls)
+        (site / URLS_FILE).write_text(format_url_list(urls), encoding="utf-8")
+
+    def _scan(self, site: Path, config: MkDocsConfig) -> None:
+        assert self.records is not None
         own_host = urlsplit(config.site_url or "").hostname
         private = private_values(self.records)
         leaks, requests = scan_site(site, private, own_host, share=self._share_work())
@@ -311,10 +346,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             return
         lines = [f"{leak.file}: '{leak.value}' ({leak.origin})" for leak in leaks[:50]]
         lines += [f"{r.file}: loads {r.url} from another host" for r in requests[:50]]
-        # Nothing of a failed build may be served: the folder MkDocs wrote is removed.
-        shutil.rmtree(site, ignore_errors=True)
         raise PluginError(
-            f"openforum: the built site would publish what it must not; {site} was removed:\n"
+            "openforum: the built site would publish what it must not:\n"
             + "\n".join(lines)
             + "\nPrivate values appear only with contact.public or publish_name: true; "
             "pages must not load files from other hosts (self-host them)."

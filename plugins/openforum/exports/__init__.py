@@ -19,7 +19,7 @@ the records is decided in one place, `public.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from ..facts.forum import ForumFacts
@@ -44,9 +44,12 @@ __all__ = [
     "ExportError",
     "alias_urls",
     "build_exports",
+    "data_exports",
+    "export_context",
     "format_url_list",
     "lost_record_pages",
     "missing_urls",
+    "other_exports",
     "page_urls",
     "parse_url_list",
     "published_urls",
@@ -64,24 +67,44 @@ def build_exports(
     """Every export file, by site path. `site_url` is the site's absolute public address
     (ids, links and UIDs are built from it); `license` is the Data Package licence entry
     ({"name", "path", "title"}), CC-BY-4.0 when not given."""
+    ctx = export_context(records, facts, site_url, today)
+    files = data_exports(ctx, license)
+    files.update(other_exports(ctx, files))
+    return dict(sorted(files.items()))
+
+
+def export_context(
+    records: ForumRecords, facts: ForumFacts, site_url: str, today: date
+) -> ExportContext:
     if facts.today != today:
         raise ExportError(
             f"the facts were derived for {facts.today} and the exports asked for {today}: "
             "derive the facts for the same date"
         )
-    ctx = ExportContext.create(records, facts, site_url, today)
+    return ExportContext.create(records, facts, site_url, today)
+
+
+def data_exports(ctx: ExportContext, license: dict[str, str] | None = None) -> dict[str, str]:
+    """The CSV tables and their Data Package: what the site's open data page describes."""
     files: dict[str, str] = {}
+    _put(files, datapackage.data_files(ctx, license or DEFAULT_LICENSE))
+    return files
+
+
+def other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
+    """The JSON API, Popolo, calendars, feeds and the list of published URLs; `earlier`
+    are the paths already exported (the data tables), which the API index lists too."""
+    files: dict[str, str] = dict.fromkeys(earlier, "")
     _put(files, api.api_files(ctx))
     _put(files, [("api/popolo.json", popolo.popolo(ctx))])
-    _put(files, datapackage.data_files(ctx, license or DEFAULT_LICENSE))
     _put(files, calendars.calendar_files(ctx).items())
     _put(files, feeds.feed_files(ctx))
     # The index lists whole-forum files; per-record ones follow the address patterns it gives.
     listed = [p for p in files if p.count("/") <= 1] + [URLS_FILE]
     _put(files, [("api/index.json", api.index(ctx, listed))])
-    urls = published_urls(records, [*files, URLS_FILE])
+    urls = published_urls(ctx.records, [*files, URLS_FILE])
     _put(files, [(URLS_FILE, format_url_list(urls))])
-    return dict(sorted(files.items()))
+    return {path: text for path, text in files.items() if path not in earlier}
 
 
 def _put(files: dict[str, str], new: Iterable[tuple[str, str]]) -> None:

@@ -45,12 +45,12 @@ PER_RECORD = (
 )
 
 
-def data_page(ctx: Context, exports: Mapping[str, str]) -> GeneratedPage:
-    package: dict[str, Any] = json.loads(exports.get("data/datapackage.json", "{}"))
+def data_page(ctx: Context, data: Mapping[str, str]) -> GeneratedPage:
+    """The page about the open data; `data` holds at least data/datapackage.json (every
+    export build writes the files of WHOLE_FORUM)."""
+    package: dict[str, Any] = json.loads(data.get("data/datapackage.json", "{}"))
     downloads = [
-        Download(path, relative_file(SRC, path), kind, text)
-        for path, kind, text in WHOLE_FORUM
-        if path in exports
+        Download(path, relative_file(SRC, path), kind, text) for path, kind, text in WHOLE_FORUM
     ]
     tables = [
         (resource, relative_file(SRC, f"data/{resource['path']}"))
