@@ -25,8 +25,9 @@ from .site.context import Context
 from .site.generate import JOBS, GeneratedSite, Made, assemble, run_jobs, site_context
 from .site.options import SiteOptions
 
-# Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records.
-WORKER_JOBS = ("consultations", "members", "plans", "assessments", "partners", "redirects")
+# Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records: the
+# worker's kinds and data tables cost about as much as the sections, meetings and members.
+WORKER_JOBS = ("commitments", "consultations", "plans", "assessments", "partners", "redirects")
 HERE_JOBS = tuple(name for name in JOBS if name not in WORKER_JOBS)
 # Below this many records, starting a process costs more than it saves.
 MIN_RECORDS = 300
