@@ -65,16 +65,19 @@ def published_paths(files: Files) -> set[str]:
     return {file.url.strip("/") for file in files}
 
 
-def search_entries(page: PrerenderedPage) -> list[dict[str, str]]:
+def search_entries(page: PrerenderedPage) -> list[dict[str, Any]]:
     """The page's entries in the shape of Material's search index."""
-    return [
-        {
+    entries: list[dict[str, Any]] = []
+    for entry in page.generated.search:
+        found: dict[str, Any] = {
             "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
             "title": entry.title,
             "text": entry.text,
         }
-        for entry in page.generated.search
-    ]
+        if entry.tags:
+            found["tags"] = list(entry.tags)
+        entries.append(found)
+    return entries
 
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"

@@ -83,7 +83,7 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
             "commitment.html.j2",
             title,
             source=c.path,
-            search=(SearchEntry.of(title, found_by),),
+            search=(SearchEntry.of(title, found_by, tags=(key,)),),
             meta=card(title, summary, relative_file(src, f"feeds/commitments/{key}.atom")),
             citation=ctx.citation(src, title, f"Commitment {key}", c.path, latest),
             feed=relative_file(src, f"feeds/commitments/{key}.atom"),

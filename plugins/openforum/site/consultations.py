@@ -82,7 +82,7 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
             consultation.title,
             source=consultation.path,
             search=(
-                SearchEntry.of(consultation.title, "Public consultation"),
+                SearchEntry.of(consultation.title, "Public consultation", tags=(key,)),
                 *(_submission_entry(consultation, s) for s in submissions),
             ),
             c=consultation,

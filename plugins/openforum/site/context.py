@@ -31,11 +31,17 @@ class SearchEntry:
     title: str
     text: str = ""
     anchor: str | None = None
+    # The record's id: a search for it then finds the record before the pages that
+    # mention it (Material weighs tags far above titles, and shows them as chips).
+    tags: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, title: str, text: str = "", anchor: str | None = None) -> SearchEntry:
+    def of(
+        cls, title: str, text: str = "", anchor: str | None = None, tags: tuple[str, ...] = ()
+    ) -> SearchEntry:
         """An entry from plain text."""
-        return cls(html.escape(title, quote=False), html.escape(text, quote=False), anchor)
+        escaped = tuple(html.escape(tag, quote=False) for tag in tags)
+        return cls(html.escape(title, quote=False), html.escape(text, quote=False), anchor, escaped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from itertools import groupby
 
 from ..records.model import Meeting
 from . import derived, labels
-from .context import Context, GeneratedPage
+from .context import Context, GeneratedPage, SearchEntry
 from .render import card
 from .urls import record_src, relative_file, section_src
 
@@ -39,6 +39,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             title,
             source=meeting.path,
             meta=card(title, summary),
+            search=(SearchEntry.of(title, f"{labels.label(meeting.kind)} meeting"),),
             citation=ctx.citation(
                 src, title, f"Meeting {key}", meeting.path, derived.meeting_day(meeting)
             ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import commitments, derived, labels
-from .context import Context, GeneratedPage
+from .context import Context, GeneratedPage, SearchEntry
 from .render import card
 from .urls import record_src, relative_file, section_src
 
@@ -21,6 +21,7 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
             "plan.html.j2",
             plan.title,
             source=plan.path,
+            search=(SearchEntry.of(plan.title, "National Action Plan", tags=(key,)),),
             meta=card(
                 plan.title,
                 f"{labels.label(plan.status)}: {len(own)} commitments.",
