@@ -36,11 +36,14 @@ lint: $(READY)
 clean:
 	rm -rf $(VENV) site .pytest_cache
 
-# Figures for the scale issue: OpenForum against plain Material at each N, and validate.
+# Figures for the scale issue: OpenForum against plain Material at each N (time, memory,
+# sizes, search payload and ranking, validate), then a save under mkdocs serve at 1,000.
 N ?= 1000 3000 10000
+REPEAT ?= 1
 bench: $(READY)
 	$(BIN)/python bench/validate.py $(RECORDS)
-	$(BIN)/python bench/scale.py $(N)
+	$(BIN)/python bench/scale.py $(N) --repeat $(REPEAT)
+	$(BIN)/python bench/serve_rebuild.py 1000
 
 # Headless-Chromium screenshots of the main pages into shots/ (needs chromium on PATH).
 screenshots: build

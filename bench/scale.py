@@ -53,6 +53,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(HERE))
+from search_rank import Ranking, rank  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 TODAY = date(2026, 11, 23)
@@ -289,6 +290,7 @@ class Result:
     ours: Build
     theirs: Build
     validate: list[float]
+    search: list[Ranking] | None  # None without Node
 
 
 def bench_one(size: int, work: Path, repeat: int, with_profile: bool) -> Result:
@@ -317,7 +319,13 @@ def bench_one(size: int, work: Path, repeat: int, with_profile: bool) -> Result:
             run([*_tool("openforum"), "validate", str(records)], work, work / "validate.log").wall
             for _ in range(3)
         ],
+        None,
     )
+    ranked = rank(work / "openforum-site", records)
+    if ranked is not None:
+        setup, result.search = ranked
+        print(f"  search (Material's worker in Node): index built in {setup:.1f} s;", end="")
+        print("; ".join(f" {r.what} first {r.first}/{r.asked}" for r in result.search))
     print(HEADER)
     print(line(result.ours))
     print(line(result.theirs))
@@ -376,6 +384,14 @@ def summary(results: list[Result]) -> None:
             f"  time({large.size})/time({small.size}) = {growth:.1f} (linear {linear:.1f}; "
             f"allowed {limit:.1f}) {verdict(growth <= limit)}"
         )
+    for r in results:
+        found = next((x for x in r.search or [] if x.what == "commitment id"), None)
+        if found is not None:
+            ok = found.first == found.asked
+            print(
+                f"  N={r.size}: a commitment's id finds it first {found.first}/{found.asked} "
+                f"{verdict(ok)}"
+            )
     if 10000 in by_size:
         r = by_size[10000]
         print(

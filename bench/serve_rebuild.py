@@ -1,0 +1,98 @@
+"""How long after saving a record does `mkdocs serve` show the rebuilt page?
+
+    .venv/bin/python bench/serve_rebuild.py [N] [--saves 3]
+
+Writes a synthetic forum of N records (default 1,000), starts `mkdocs serve` on it, and
+after the first build adds a sentence to a commitment several times: each time it measures
+from the write to the moment the served page carries the new sentence (every rebuild in
+serve re-parses only the changed file: the plugin's ReadCache). Prints each and the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from scale import ENV, _tool, openforum_config  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_for(url: str, marker: str, limit: float, log: Path | None = None) -> float:
+    """Seconds until the page at `url` contains `marker` (polled every 20 ms)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        page = fetch(url)
+        if page is not None and marker in page:
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    tail = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log else ""
+    raise SystemExit(f"{url} did not show '{marker}' within {limit:.0f} s\n{tail}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("size", nargs="?", type=int, default=1000)
+    parser.add_argument("--saves", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="openforum-serve-") as tmp:
+        work = Path(tmp)
+        records = work / "forum_records"
+        generate(args.size, records)
+        config = openforum_config(work)
+        port = free_port()
+        server = subprocess.Popen(
+            [*_tool("mkdocs"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=work,
+            env=ENV,
+            stdout=(work / "serve.log").open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            record = sorted(records.glob("commitments/*.md"))[0]
+            url = f"http://127.0.0.1:{port}/commitments/{record.stem}/"
+            first = wait_for(url, "<title>", 300)
+            print(
+                f"N = {args.size}: first build served after {first:.1f} s (cores: {os.cpu_count()})"
+            )
+            times = []
+            for save in range(1, args.saves + 1):
+                marker = f"Saved{save}x{os.getpid()}"
+                text = record.read_text(encoding="utf-8")
+                record.write_text(f"{text.rstrip()}\n\n{marker} was added.\n", encoding="utf-8")
+                times.append(wait_for(url, marker, 120, work / "serve.log"))
+                print(f"  save {save}: rebuilt page served after {times[-1]:.2f} s")
+                time.sleep(1.0)  # let the server settle before the next save
+            print(f"median: {statistics.median(times):.2f} s (target: 5 s)")
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
