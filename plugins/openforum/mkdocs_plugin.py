@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import BrokenExecutor
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,6 @@ from .safety.privacy import private_values, scan_site
 from .safety.sanitize import clean_html
 from .site import (
     HOME_MARKER,
-    GeneratedSite,
     SiteError,
     SiteOptions,
     default_today,
@@ -58,6 +58,10 @@ from .site.render import TEMPLATES
 from .site.urls import HOME, url_of
 
 UPDATE_URLS_ENV = "OPENFORUM_UPDATE_URLS"
+WORKER_LOST = (
+    "the process generating part of the site stopped (out of memory?); build again, or set "
+    "'parallel: false' under the openforum plugin in mkdocs.yml"
+)
 
 log = get_plugin_logger(__name__)
 
@@ -103,7 +107,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.records: ForumRecords | None = None
         self.records_dir = Path()
         self.options: SiteOptions | None = None
-        self.site: GeneratedSite | None = None
         self.generation: Generation | None = None  # from on_files to on_post_build
         self.files: Files | None = None
         self.search_entries: list[dict[str, Any]] | None = None  # the theme's search index
@@ -192,29 +195,30 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             )
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
-        self.site = self.generation.site
-        sections = set(self.site.sections)
-        for src in [*self.site.pages, *self.site.static]:
+        except BrokenExecutor as error:
+            raise PluginError(f"openforum: {WORKER_LOST} ({error})") from None
+        site = self.generation.site
+        sections = set(site.sections)
+        for src in [*site.pages, *site.static]:
             if files.get_file_from_path(src) is not None:
                 raise PluginError(
                     f"openforum: {config.docs_dir}/{src} is in the way of a generated page "
                     "with the same address; rename or remove it"
                 )
-        for src, page in self.site.pages.items():
+        for src, page in site.pages.items():
             # Section pages may be listed in the nav; record pages never are (a nav of a
             # thousand pages makes every page heavy and the build slow).
             inclusion = InclusionLevel.UNDEFINED if src in sections else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src, content=page.html, inclusion=inclusion)
             PrerenderedPage(page, file, config)  # becomes file.page
             files.append(file)
-        for src, text in self.site.static.items():
+        for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
         # The open data is written into the site folder by the generation (a worker, on a
         # multi-core build, while the pages are framed), not handed to MkDocs as files.
         self.files = files
         self.search_entries = theme_search_entries(config)
         self.site_paths = published_paths(files)
-        self.site = None  # the pages now live on in MkDocs' File objects only
         return files
 
     def _share_work(self) -> bool:
@@ -327,6 +331,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             exported = self.generation.finish()
         except ExportError as error:
             raise PluginError(f"openforum: {error}") from None
+        except BrokenExecutor as error:
+            raise PluginError(f"openforum: {WORKER_LOST} ({error})") from None
         taken = {file.dest_uri for file in self.files} & set(exported.paths)
         if taken:
             raise PluginError(
