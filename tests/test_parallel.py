@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import MINIMAL
+from conftest import MINIMAL, PROJECT
 from openforum import generation, mkdocs_pages
 from openforum.exports import ExportError
 from openforum.facts.forum import derive
@@ -92,3 +93,22 @@ def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(
     page = once["commitments/nap4-03/index.html"].decode()
     assert page.count('class="md-nav md-nav--primary"') == 1
     assert 'href="../../meetings/"' in page  # the nav's links, relative to this page
+
+
+def test_a_site_s_own_nav_partial_is_rendered_for_each_page(tmp_path: Path) -> None:
+    """The nav is reused only where it is Material's: a custom one may read the page."""
+    theme = tmp_path / "theme"
+    shutil.copytree(PROJECT / "site_src", theme)
+    (theme / "partials").mkdir(exist_ok=True)
+    (theme / "partials" / "nav.html").write_text(
+        '<nav class="md-nav md-nav--primary">{{ page.title }}</nav>', encoding="utf-8"
+    )
+    config_file = write_config(tmp_path / "site")
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    raw["theme"]["custom_dir"] = str(theme)
+    config_file.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    site = tmp_path / "site" / "site"
+    for key in ("nap4-03", "nap4-04"):
+        page = (site / "commitments" / key / "index.html").read_text(encoding="utf-8")
+        assert f'<nav class="md-nav md-nav--primary">{key}: ' in page

@@ -10,6 +10,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 import jinja2
+import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -81,15 +82,29 @@ def search_entries(page: PrerenderedPage) -> list[dict[str, Any]]:
 
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 def install_theme_overrides(env: jinja2.Environment) -> None:
     """Put the plugin's partials in front of the theme's, which stay reachable as
-    "theme/<name>" (a site's own custom_dir included), and give them `openforum_once`."""
+    "theme/<name>", and give them `openforum_once`.
+
+    A partial is overridden only where the theme's is Material's own: the reuse rests on
+    what Material's reads of the page, which a site's custom_dir may change.
+    """
     theme = env.loader
     assert theme is not None
+    overrides = {}
+    for path in sorted(THEME_OVERRIDES.rglob("*.html")):
+        name = path.relative_to(THEME_OVERRIDES).as_posix()
+        try:
+            _, filename, _ = theme.get_source(env, name)
+        except jinja2.TemplateNotFound:  # another theme: nothing to stand in front of
+            continue
+        if filename and Path(filename).is_relative_to(MATERIAL_TEMPLATES):
+            overrides[name] = path.read_text(encoding="utf-8")
     env.loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(THEME_OVERRIDES), jinja2.PrefixLoader({"theme": theme}), theme]
+        [jinja2.DictLoader(overrides), jinja2.PrefixLoader({"theme": theme}), theme]
     )
     env.globals["openforum_once"] = Once()
 
