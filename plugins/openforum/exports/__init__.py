@@ -24,7 +24,7 @@ from datetime import date
 
 from ..facts.forum import ForumFacts
 from ..records import ForumRecords
-from . import api, calendars, datapackage, feeds, popolo
+from . import datapackage
 from .context import ExportContext, ExportError
 from .datapackage import DEFAULT_LICENSE
 from .permalinks import (
@@ -94,6 +94,10 @@ def data_exports(ctx: ExportContext, license: dict[str, str] | None = None) -> d
 def other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
     """The JSON API, Popolo, calendars, feeds and the list of published URLs; `earlier`
     are the paths already exported (the data tables), which the API index lists too."""
+    # Imported here: on a multi-core build only the worker makes these files, and the
+    # build process is spared loading their libraries (icalendar) on its critical path.
+    from . import api, calendars, feeds, popolo
+
     files: dict[str, str] = dict.fromkeys(earlier, "")
     _put(files, api.api_files(ctx))
     _put(files, [("api/popolo.json", popolo.popolo(ctx))])
