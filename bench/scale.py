@@ -10,13 +10,17 @@ For each N:
 (b) writes N plain Markdown pages, one per record, each its title and the record's body
     text, plus a home page and five section index pages that make up the whole nav, and
     builds them with the same Material theme settings and search plugin, no openforum;
-(c) times `openforum validate` on the synthetic forum (whole command, 3 runs, median).
+(c) times `openforum validate` on the synthetic forum (whole command, 3 runs, median);
+(d) with `node` on PATH, asks Material's search worker for commitment ids, titles and
+    member names on the OpenForum site (bench/search_rank.py).
 
 Each `mkdocs build` runs in its own process, reaped with os.wait4 so that wall time, CPU
-time and peak resident memory are that build's alone. Printed per build: wall and CPU
-time, peak RSS, output size, search payload (search/search_index.json plus every other file
-the search fetches before it can show a first result: the search worker script, and the
-lunr language files when the site's language is not English; raw and gzip-compressed),
+time and peak resident memory are that build's alone (CPU time includes OpenForum's forked
+worker; peak memory is the larger of the two processes, not their sum). Printed per build:
+wall and CPU time, peak RSS, output size, search payload (search/search_index.json plus
+every other file the search fetches before it can show a first result: the search worker
+script, and the lunr language files when the site's language is not English; raw and
+gzip-compressed),
 and the size of record pages (site/<kind>/<id>/index.html for every record that has a
 page: largest and median). Then the ratio (a)/(b), and a summary table with the issue's
 thresholds checked.
