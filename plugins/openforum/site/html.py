@@ -50,9 +50,8 @@ class MarkdownRenderer:
 BodyRenderer = Callable[[str], str]
 
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.DOTALL)
-_ID = re.compile(r'\sid="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
-_ANY_ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'\shref="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -99,7 +98,7 @@ def outline(page: str) -> list[Heading]:
 
 def anchor_ids(page: str) -> set[str]:
     """Every id on the page: what links to `page#...` may point at."""
-    return set(_ANY_ID.findall(page))
+    return set(_ID.findall(page))
 
 
 def relative_hrefs(page: str) -> list[str]:
