@@ -1,6 +1,6 @@
 """How long after saving a record does `mkdocs serve` show the rebuilt page?
 
-    .venv/bin/python bench/serve_rebuild.py [N] [--saves 3]
+    .venv/bin/python bench/serve_rebuild.py [N] [--saves 3] [--parallel auto|true|false]
 
 Writes a synthetic forum of N records (default 1,000), starts `mkdocs serve` on it, and
 after the first build adds a sentence to a commitment several times: each time it measures
@@ -21,6 +21,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -58,12 +60,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("size", nargs="?", type=int, default=1000)
     parser.add_argument("--saves", type=int, default=3)
+    parser.add_argument(
+        "--parallel",
+        choices=("auto", "true", "false"),
+        default="auto",
+        help="the plugin's parallel option (auto: unset)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="openforum-serve-") as tmp:
         work = Path(tmp)
         records = work / "forum_records"
         generate(args.size, records)
         config = openforum_config(work)
+        if args.parallel != "auto":
+            raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+            for plugin in raw["plugins"]:
+                if isinstance(plugin, dict) and "openforum" in plugin:
+                    plugin["openforum"]["parallel"] = args.parallel == "true"
+            config.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
         port = free_port()
         server = subprocess.Popen(
             [*_tool("mkdocs"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],

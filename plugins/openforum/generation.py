@@ -10,16 +10,16 @@ Without fork, or with one core, everything runs here, with the same result.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
 from .exports.context import ExportContext
 from .facts.forum import ForumFacts
+from .fork import can_fork, forked_worker
 from .records import ForumRecords
 from .site.context import Context
 from .site.generate import JOBS, GeneratedSite, Made, assemble, run_jobs, site_context
@@ -60,11 +60,7 @@ class Generation:
 
 def can_share(records: ForumRecords) -> bool:
     """Two processes pay off: several cores, fork available, and a forum worth it."""
-    return (
-        (os.cpu_count() or 1) > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and len(records.all_records()) >= MIN_RECORDS
-    )
+    return (os.cpu_count() or 1) > 1 and can_fork() and len(records.all_records()) >= MIN_RECORDS
 
 
 def generate(
@@ -88,7 +84,7 @@ def generate(
     _ = ctx.versions, ctx.mentions
     global _work
     _work = _Work(ctx, exports, site_dir)
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pool = forked_worker()
     try:
         theirs = pool.submit(_worker_pages)  # forks the worker, which copies _work
         made = run_jobs(ctx, HERE_JOBS)

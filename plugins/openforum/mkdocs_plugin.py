@@ -92,8 +92,7 @@ class OpenForumConfig(base.Config):
     on a record's page then opens the record's file. Unset: no edit link on record pages."""
     parallel = c.Optional(c.Type(bool))
     """Generate pages and open data in two processes (true) or in one (false). Unset: two
-    when the machine has several cores and the forum 300 records or more, except under
-    `mkdocs serve`."""
+    when the machine has several cores and the forum 300 records or more."""
     published_urls = c.Type(str, default=URLS_FILE)
     """The list of every URL the site has published, kept in the repository (relative to
     mkdocs.yml). A build fails when one of them would disappear without an alias; run
@@ -115,12 +114,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.urls_file: Path | None = None  # the list to check against
         self._urls_to_write: Path | None = None  # the list to rewrite, when asked to
         self.read_cache = ReadCache()
-        self.command = "build"  # `openforum build` runs MkDocs' build without on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
         # `mkdocs serve`, and with it the records parsed so far: a save re-reads one file.
-        self.command = command
+        return None
 
     # Runs before other plugins' on_config (priority 50 > default 0) so that a broken record
     # is reported first, not as some later plugin's confusing failure.
@@ -222,11 +220,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         return files
 
     def _share_work(self) -> bool:
-        """Whether to fork a worker: never beside the live-reload server's threads."""
         assert self.records is not None
         if self.config.parallel is not None:
             return self.config.parallel
-        return self.command != "serve" and can_share(self.records)
+        return can_share(self.records)
 
     def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
         """Every URL of this build; fails when one published before is gone without alias."""

@@ -11,16 +11,15 @@ from __future__ import annotations
 import contextlib
 import html
 import json
-import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..fork import can_fork, forked_worker
 from ..records import ForumRecords
 
 TEXT_SUFFIXES = frozenset(
@@ -171,12 +170,12 @@ def scan_site(
     file read once. `share`: half of the files are scanned by a forked process."""
     files = list(_text_files(site))
     scan = _Scan(site, private, leak_pattern(private) if private else None, own_host, requests)
-    if not share or "fork" not in multiprocessing.get_all_start_methods():
+    if not share or not can_fork():
         return scan(files)
     global _forked_scan
     _forked_scan = scan  # the worker inherits it, compiled pattern included, by fork
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_worker() as pool:
             theirs = pool.submit(_scan_in_worker, files[1::2])
             leaks, found = scan(files[0::2])
             their_leaks, their_found = theirs.result()
