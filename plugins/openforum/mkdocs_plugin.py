@@ -6,6 +6,7 @@ translates between them and MkDocs' events.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from concurrent.futures import BrokenExecutor
@@ -316,6 +317,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise PluginError(f"{error}\n{site} was removed; nothing was published.") from None
         finally:
             self.generation = None
+
+    def on_shutdown(self) -> None:
+        # The process ends now. Freezing what is alive spares the interpreter's last full
+        # garbage collection over every record and page (a tenth of a second at 1,000).
+        gc.freeze()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.generation is not None:
