@@ -58,10 +58,8 @@ def test_a_failure_in_the_worker_is_reported_here(
 
     monkeypatch.setattr(generation, "other_exports", fails)  # the fork inherits it
     facts = derive(records, options.today)
-    pending = generation.generate(
-        records, options, facts, "https://x.example/", tmp_path, share=True
-    )
-    assert "commitments/nap1-01.md" in pending.site.pages  # the pages came through
+    pending = generation.Generation(records, options, facts, "https://x.example/", share=True)
+    assert "commitments/nap1-01.md" in pending.pages(tmp_path).pages  # the pages came through
     with pytest.raises(ExportError, match=r"api/x\.json"):
         pending.finish()
 
@@ -74,9 +72,9 @@ def test_the_open_data_is_the_same_from_the_worker(tmp_path: Path) -> None:
     for share in (False, True):
         folder = tmp_path / str(share)
         folder.mkdir()
-        exported = generation.generate(
-            records, options, facts, "https://x.example/", folder, share=share
-        ).finish()
+        pending = generation.Generation(records, options, facts, "https://x.example/", share=share)
+        pending.pages(folder)
+        exported = pending.finish()
         written[share] = (exported, {p: (folder / p).read_bytes() for p in exported.paths})
     assert written[False] == written[True]
     assert "api/index.json" in written[True][1] and "published-urls.txt" not in written[True][1]

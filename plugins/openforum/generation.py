@@ -1,18 +1,19 @@
 """The site's pages and open data, generated in two processes when the machine allows.
 
 Generating is most of a large build's own work, and its jobs (the open data, the pages of
-each kind) are independent. A forked worker makes the pages of some kinds and the data
-tables while this process makes the other pages; then, while the theme frames every page
-here, the worker makes the rest of the open data and writes it into the site folder. The
-worker inherits the loaded records and facts by fork, so only finished text comes back.
-Without fork, or with one core, everything runs here, with the same result.
+each kind) are independent. A worker, forked as soon as the records are loaded, makes the
+pages of some kinds and the data tables while this process finishes setting up and makes
+the other pages; then, while the theme frames every page here, the worker makes the rest
+of the open data and writes it into the site folder. It inherits the records and facts
+by fork, so only finished text comes back. Without fork, or with one core, everything
+runs here, with the same result.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from concurrent.futures import Future
+from collections.abc import Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,21 +42,70 @@ class Exported:
     urls: list[str]  # every URL the exports and record pages publish ("/api/...")
 
 
-@dataclass(slots=True)
 class Generation:
-    """The pages, ready now; the open data, in the site folder once `finish` returns."""
+    """Pages and open data, in three steps: `start` (the worker begins), `pages` (every
+    page, for MkDocs), `finish` (the open data written into the site folder)."""
 
-    site: GeneratedSite
-    _finish: Callable[[], Exported]
-    _abandon: Callable[[], None] = lambda: None
+    def __init__(
+        self,
+        records: ForumRecords,
+        options: SiteOptions,
+        facts: ForumFacts,
+        site_url: str,
+        *,
+        share: bool,
+    ) -> None:
+        self.ctx = site_context(records, options, facts)
+        self.exports = export_context(records, facts, site_url, options.today)
+        self.site_dir = Path()
+        self._data: dict[str, str] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._theirs: Future[tuple[Mapping[str, Made], dict[str, str]]] | None = None
+        self._rest: Future[Exported] | None = None
+        if share:
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        # Values every job reads are computed before the fork, once for both processes.
+        _ = self.ctx.versions, self.ctx.mentions
+        global _work
+        _work = _Work(self.ctx, self.exports)
+        self._pool = forked_worker()
+        try:
+            self._theirs = self._pool.submit(_worker_pages)  # forks: the worker copies _work
+        finally:
+            _work = None
+
+    def pages(self, site_dir: Path) -> GeneratedSite:
+        """Every page. The open data goes into `site_dir`, which must exist and will not be
+        cleaned again; a worker starts on it now."""
+        self.site_dir = site_dir
+        if self._pool is None or self._theirs is None:
+            self._data = data_exports(self.exports)
+            return assemble(self.ctx, run_jobs(self.ctx, JOBS), self._data)
+        try:
+            made = run_jobs(self.ctx, HERE_JOBS)
+            their_made, data = self._theirs.result()
+            self._rest = self._pool.submit(_worker_rest, site_dir)
+            return assemble(self.ctx, {**made, **their_made}, data)
+        except BaseException:
+            self.abandon()
+            raise
 
     def finish(self) -> Exported:
         """Every export file written (waiting for the worker, if any)."""
-        return self._finish()
+        if self._pool is None or self._rest is None:
+            assert self._data is not None, "pages() comes first"
+            return _write_rest(self.exports, self._data, self.site_dir)
+        try:
+            return self._rest.result()
+        finally:
+            self._pool.shutdown()
 
     def abandon(self) -> None:
         """The build failed: stop the worker, if any."""
-        self._abandon()
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 def can_share(records: ForumRecords) -> bool:
@@ -63,54 +113,10 @@ def can_share(records: ForumRecords) -> bool:
     return (os.cpu_count() or 1) > 1 and can_fork() and len(records.all_records()) >= MIN_RECORDS
 
 
-def generate(
-    records: ForumRecords,
-    options: SiteOptions,
-    facts: ForumFacts,
-    site_url: str,
-    site_dir: Path,
-    *,
-    share: bool,
-) -> Generation:
-    """Every page now, and the open data written into `site_dir` (which must exist and will
-    not be cleaned again) by `finish`; `share` forks a worker for part of the work."""
-    ctx = site_context(records, options, facts)
-    exports = export_context(records, facts, site_url, options.today)
-    if not share:
-        data = data_exports(exports)
-        site = assemble(ctx, run_jobs(ctx, JOBS), data)
-        return Generation(site, lambda: _write_rest(exports, data, site_dir))
-    # Values every job reads are computed before the fork, once for both processes.
-    _ = ctx.versions, ctx.mentions
-    global _work
-    _work = _Work(ctx, exports, site_dir)
-    pool = forked_worker()
-    try:
-        theirs = pool.submit(_worker_pages)  # forks the worker, which copies _work
-        made = run_jobs(ctx, HERE_JOBS)
-        their_made, data = theirs.result()
-        rest: Future[Exported] = pool.submit(_worker_rest)
-        site = assemble(ctx, {**made, **their_made}, data)
-    except BaseException:
-        pool.shutdown(cancel_futures=True)
-        raise
-    finally:
-        _work = None
-
-    def finish() -> Exported:
-        try:
-            return rest.result()
-        finally:
-            pool.shutdown()
-
-    return Generation(site, finish, lambda: pool.shutdown(cancel_futures=True))
-
-
 @dataclass(slots=True)
 class _Work:
     ctx: Context
     exports: ExportContext
-    site_dir: Path
     data: dict[str, str] | None = None
 
 
@@ -123,11 +129,11 @@ def _worker_pages() -> tuple[Mapping[str, Made], dict[str, str]]:
     return run_jobs(_work.ctx, WORKER_JOBS), _work.data
 
 
-def _worker_rest() -> Exported:
+def _worker_rest(site_dir: Path) -> Exported:
     """In the worker, while the theme frames the pages here: the rest of the open data,
     written straight into the site folder (MkDocs cleaned it before asking for files)."""
     assert _work is not None and _work.data is not None
-    return _write_rest(_work.exports, _work.data, _work.site_dir)
+    return _write_rest(_work.exports, _work.data, site_dir)
 
 
 def _write_rest(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:

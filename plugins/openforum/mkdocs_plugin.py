@@ -34,7 +34,7 @@ from .exports import (
     parse_url_list,
 )
 from .facts.forum import ForumFacts, derive
-from .generation import Generation, can_share, generate
+from .generation import Generation, can_share
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -161,6 +161,13 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             markdown=MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
         )
         self.facts = derive(records, self.options.today)
+        try:
+            # Started now, a worker makes pages while MkDocs sets up the rest of the build.
+            self.generation = Generation(
+                records, self.options, self.facts, config.site_url, share=self._share_work()
+            )
+        except (SiteError, ExportError) as error:
+            raise PluginError(f"openforum: {error}") from None
         log.info(
             "loaded %d records from %s; pages are written for %s",
             len(records.all_records()),
@@ -183,20 +190,13 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.records is not None and self.options is not None  # set in on_config
         assert self.facts is not None
+        assert self.generation is not None
         try:
-            self.generation = generate(
-                self.records,
-                self.options,
-                self.facts,
-                config.site_url or "",
-                Path(config.site_dir),
-                share=self._share_work(),
-            )
+            site = self.generation.pages(Path(config.site_dir))
         except (SiteError, ExportError) as error:
             raise PluginError(f"openforum: {error}") from None
         except BrokenExecutor as error:
             raise PluginError(f"openforum: {WORKER_LOST} ({error})") from None
-        site = self.generation.site
         sections = set(site.sections)
         for src in [*site.pages, *site.static]:
             if files.get_file_from_path(src) is not None:
