@@ -43,8 +43,8 @@ class Exported:
 
 
 class Generation:
-    """Pages and open data, in three steps: `start` (the worker begins), `pages` (every
-    page, for MkDocs), `finish` (the open data written into the site folder)."""
+    """Pages and open data in three steps: creating it (a worker, if shared, begins),
+    `pages` (every page, for MkDocs), `finish` (the open data in the site folder)."""
 
     def __init__(
         self,
