@@ -34,6 +34,7 @@ from .exports import (
     parse_url_list,
 )
 from .facts.forum import ForumFacts, derive
+from .fork import can_fork
 from .generation import Generation, can_share
 from .mkdocs_pages import (
     PrerenderedPage,
@@ -223,7 +224,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def _share_work(self) -> bool:
         assert self.records is not None
         if self.config.parallel is not None:
-            return self.config.parallel
+            return self.config.parallel and can_fork()  # no fork on Windows: one process
         return can_share(self.records)
 
     def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
