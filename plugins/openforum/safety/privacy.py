@@ -76,11 +76,6 @@ def private_values(records: ForumRecords) -> dict[str, str]:
     }
 
 
-def readable_text(path: Path) -> str:
-    """The file's text as a reader sees it: entities, JSON escapes and folding undone."""
-    return "\n".join(readings(path.suffix, path.read_text(encoding="utf-8", errors="replace")))
-
-
 def readings(suffix: str, raw: str) -> list[str]:
     """The ways a reader may see a file's text: as written, with entities decoded, with
     JSON escapes decoded, with calendar lines unfolded. Each is scanned on its own (not
