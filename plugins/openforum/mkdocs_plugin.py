@@ -35,8 +35,10 @@ from .exports import (
 )
 from .facts.forum import ForumFacts, derive
 from .fork import can_fork
+from .fulltext import SearchIndexError, index_site
 from .generation import Generation, can_share
 from .mkdocs_pages import (
+    THEME_ASSETS,
     PrerenderedPage,
     broken_body_links,
     install_theme_overrides,
@@ -214,6 +216,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             files.append(file)
         for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
+        for path in THEME_ASSETS:  # the search box's script, kept with its partial
+            files.append(File.generated(config, f"assets/{path.name}", content=path.read_bytes()))
         # The open data is written into the site folder by the generation (a worker, on a
         # multi-core build, while the pages are framed), not handed to MkDocs as files.
         self.files = files
@@ -311,6 +315,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         site = Path(config.site_dir)
         try:
             self._finish_exports(site)
+            self._index(site)
             self._scan(site, config)
         except PluginError as error:
             # Nothing of a failed build may be served: the folder MkDocs wrote is removed.
@@ -346,6 +351,14 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             )
         urls = self._published_urls(self.files, exported.urls)
         (site / URLS_FILE).write_text(format_url_list(urls), encoding="utf-8")
+
+    def _index(self, site: Path) -> None:
+        # Indexed before the privacy scan, which then reads the index's fragments too.
+        try:
+            indexed = index_site(site)
+        except SearchIndexError as error:
+            raise PluginError(f"openforum: {error}") from None
+        log.info("search index: %d pages", indexed.pages)
 
     def _scan(self, site: Path, config: MkDocsConfig) -> None:
         assert self.records is not None

@@ -18,6 +18,7 @@ from .citation import Citation, Version, cite, git_versions
 from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_heading_ids
 from .options import SiteOptions
 from .render import Links, render, shift_headings
+from .search_meta import search_meta
 from .urls import url_of
 
 
@@ -133,6 +134,7 @@ class Context:
         )
         content = unique_heading_ids(content.strip())
         meta = dict(meta or {})
+        meta.setdefault("pagefind", search_meta(self.records, src))
         if search is None:
             search = (SearchEntry(html.escape(title, quote=False), meta.get("description", "")),)
         links, self._body_links = tuple(self._body_links), []
