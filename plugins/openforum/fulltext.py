@@ -29,7 +29,7 @@ class Indexed:
 
 def pagefind_program() -> Path:
     try:
-        from pagefind_bin import get_executable  # noqa: PLC0415 (only needed to index)
+        from pagefind_bin import get_executable
     except ImportError:
         raise SearchIndexError(
             "the search index needs Pagefind: install the project again "
@@ -38,7 +38,9 @@ def pagefind_program() -> Path:
     try:
         return get_executable()
     except FileNotFoundError as error:
-        raise SearchIndexError(f"Pagefind's program is missing ({error}); reinstall pagefind[bin]")
+        raise SearchIndexError(
+            f"Pagefind's program is missing ({error}); reinstall pagefind[bin]"
+        ) from None
 
 
 def index_site(site: Path) -> Indexed:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..facts.findings import CODES, Evidence, Finding
 from ..facts.requirements import Requirement
 from . import labels
+from .charts import forum_charts
 from .context import Context, GeneratedPage
 from .urls import record_src, relative, section_src
 
@@ -53,6 +54,7 @@ def accountability_page(ctx: Context) -> GeneratedPage:
         ],
         groups=[(code, CODES[code], items) for code, items in groups.items()],
         balance=facts.balance,
+        charts=forum_charts(ctx.records, facts),
     )
 
 
