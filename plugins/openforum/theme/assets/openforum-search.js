@@ -18,7 +18,10 @@
     if (!loading) {
       var root = siteRoot();
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (api) {
-        return api.options({ baseUrl: root.pathname }).then(function () { return api; });
+        // Long pages (meetings with their minutes) are not pushed below short ones that
+        // merely mention a word; words of the query's own length rank first.
+        var ranking = { pageLength: 0.3, termSimilarity: 5.0 };
+        return api.options({ baseUrl: root.pathname, ranking: ranking }).then(function () { return api; });
       });
     }
     return loading;
