@@ -13,6 +13,7 @@ from pathlib import Path
 
 from browser_kit import serve
 from held_out_forum import Planted, write_held_out_forum
+from openforum.site.urls import RECORD_KINDS
 from site_build import BuiltSite, build_site, demo_site
 
 _servers = ExitStack()
@@ -44,15 +45,7 @@ def served_held_out() -> Served:
 def page_types(site: BuiltSite) -> list[str]:
     """One URL of every page type: home, each index, one record of each kind, the rest."""
     urls = ["", "timeline/", "accountability/", "data/", "about/", "forum/"]
-    for kind in (
-        "commitments",
-        "plans",
-        "meetings",
-        "members",
-        "consultations",
-        "assessments",
-        "partners",
-    ):
+    for kind in RECORD_KINDS:
         urls.append(f"{kind}/")
         records = sorted(site.records.of_kind(kind))
         if records:
