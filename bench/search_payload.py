@@ -28,12 +28,13 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 from synthetic import WORDS, generate  # noqa: E402
 
 from browser_kit import chromium, serve  # noqa: E402
+from playwright.sync_api import Browser  # noqa: E402
 from openforum.fulltext import index_site  # noqa: E402
 
-QUERY = """async ([query, shown]) => {
+QUERY = """async ([query, shown, filters]) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.options({ranking: {pageLength: 0.3, termSimilarity: 5.0}});
-  await pagefind.filters();
+  if (filters) await pagefind.filters();
   const found = await pagefind.search(query);
   await Promise.all(found.results.slice(0, shown).map(r => r.data()));
   return found.results.length;
@@ -67,31 +68,39 @@ def main() -> None:
         queries = rng.sample(WORDS, args.queries // 2)
         queries += [f"c-{rng.randrange(args.records // 5):05d}" for _ in range(args.queries // 4)]
         queries += [f"Member {rng.randrange(args.records // 10)}" for _ in range(args.queries // 4)]
-        sizes = []
         with serve(site) as base, chromium() as browser:
-            for query in queries:
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(base + "about/")
-                fetched: list[int] = []
-                page.on(
-                    "requestfinished",
-                    lambda r, into=fetched: into.append(
-                        r.sizes()["responseBodySize"] if "/pagefind/" in r.url else 0
-                    ),
-                )
-                hits = page.evaluate(QUERY, [query, 8])
-                sizes.append((sum(fetched), query, hits))
-                context.close()
-        for size, query, hits in sorted(sizes, reverse=True)[:5]:
-            print(f"  {size / 1024:7.1f} KiB  {query!r} ({hits} results)")
-        total = [size for size, _, _ in sizes]
-        print(
-            f"per query ({len(sizes)} queries): max {max(total) / 1024:.1f} KiB, "
-            f"median {sorted(total)[len(total) // 2] / 1024:.1f} KiB (limit 300 KiB)"
-        )
+            for filters in (False, True):
+                measure(browser, base, queries, filters)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(browser: Browser, base: str, queries: list[str], filters: bool) -> None:
+    """Bytes of /pagefind/ files each query fetched (as served: uncompressed HTTP, so
+    pagefind.js and the WebAssembly count at full size; the index files are gzip)."""
+    sizes = []
+    for query in queries:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "about/")
+        fetched: list[int] = []
+        page.on(
+            "requestfinished",
+            lambda r, into=fetched: into.append(
+                r.sizes()["responseBodySize"] if "/pagefind/" in r.url else 0
+            ),
+        )
+        hits = page.evaluate(QUERY, [query, 8, filters])
+        sizes.append((sum(fetched), query, hits))
+        context.close()
+    print("with the filter files:" if filters else "a query and its first 8 results:")
+    for size, query, hits in sorted(sizes, reverse=True)[:5]:
+        print(f"  {size / 1024:7.1f} KiB  {query!r} ({hits} results)")
+    total = [size for size, _, _ in sizes]
+    print(
+        f"  per query ({len(sizes)} queries): max {max(total) / 1024:.1f} KiB, "
+        f"median {sorted(total)[len(total) // 2] / 1024:.1f} KiB (limit 300 KiB)"
+    )
 
 
 if __name__ == "__main__":

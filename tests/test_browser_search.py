@@ -107,13 +107,40 @@ def test_the_header_search_box_works_from_the_keyboard(browser: Browser) -> None
     page.keyboard.press("/")
     box = page.locator("#of-search-query")
     assert box.evaluate("el => el === document.activeElement")
-    page.keyboard.type(planted.word)
-    first = page.locator(".md-search-result__list a").first
-    first.wait_for()
-    page.keyboard.press("ArrowDown")
-    assert first.evaluate("el => el === document.activeElement")
+    # A word of every kind of record; the filters, opened from the keyboard, narrow it.
+    page.keyboard.type("budget")
+    kinds = page.locator(".md-search-result__list .of-search-kind")
+    kinds.first.wait_for()
+    assert len(set(kinds.all_text_contents())) > 1
+    page.locator(".of-search-narrow summary").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**" + planted.url.split("#")[0] + "*")
+    kind = page.locator(".of-search-filters select[name=kind]")
+    kind.wait_for()
+    assert kind.evaluate("el => el === document.activeElement")
+    options = kind.locator("option").all_text_contents()
+    for _ in range(options.index("Meeting")):
+        page.keyboard.press("ArrowDown")
+    assert kind.input_value() == "Meeting"
+    page.wait_for_function(
+        """() => {
+          const kinds = [...document.querySelectorAll('.md-search-result__list .of-search-kind')];
+          return kinds.length > 0 && kinds.every(k => k.textContent === 'Meeting');
+        }"""
+    )
+    # A planted word, then Down to its record and Enter to go there.
+    box.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(planted.word)
+    record = planted.url.split("#")[0]
+    page.wait_for_function(  # the whole word typed, its record comes first
+        "record => document.querySelector('.md-search-result__list a')"
+        "?.getAttribute('href') === record",
+        arg=record,
+    )
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + record + "*")
     page.keyboard.press("/")
     page.keyboard.press("Escape")
     assert not page.locator("#__search").is_checked()

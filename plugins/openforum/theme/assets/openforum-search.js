@@ -43,6 +43,7 @@
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
     var more = box.querySelector(".of-search-more");
+    var narrow = box.querySelector(".of-search-narrow");
     var fieldset = box.querySelector(".of-search-filters");
     var selects = {};
     var found = [];
@@ -83,7 +84,8 @@
           fieldset.appendChild(label);
           selects[pair[0]] = select;
         });
-        fieldset.hidden = Object.keys(selects).length === 0;
+        var first = fieldset.querySelector("select");
+        if (first) first.focus();
       });
     }
 
@@ -98,7 +100,7 @@
       }
       meta.textContent = "Searching…";
       pagefind().then(function (api) {
-        buildFilters(api);
+        narrow.hidden = false;
         return api.search(query, { filters: chosenFilters() });
       }).then(function (response) {
         if (mine !== run || !response) return;
@@ -173,6 +175,10 @@
       if (first) first.focus();
     });
     more.addEventListener("click", function () { showMore(run); });
+    // The filters' files are fetched only when asked for: a query alone does not need them.
+    narrow.addEventListener("toggle", function () {
+      if (narrow.open) pagefind().then(buildFilters);
+    });
     box.addEventListener("keydown", function (event) {
       var all = links();
       var at = all.indexOf(document.activeElement);
