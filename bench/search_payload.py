@@ -25,10 +25,10 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
+from playwright.sync_api import Browser  # noqa: E402
 from synthetic import WORDS, generate  # noqa: E402
 
 from browser_kit import chromium, serve  # noqa: E402
-from playwright.sync_api import Browser  # noqa: E402
 from openforum.fulltext import index_site  # noqa: E402
 
 QUERY = """async ([query, shown, filters]) => {
