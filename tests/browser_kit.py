@@ -65,17 +65,33 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the loaded page."""
+def start_axe(page: Page) -> None:
+    """Start axe-core on the loaded page (WCAG 2.0, 2.1 and 2.2 A and AA) without waiting:
+    pages of two browser contexts run in two renderer processes, so on two cores two
+    checks take the time of one. `axe_result` waits for it."""
     assert AXE.exists(), "axe-core is missing: run `npm ci --prefix tests/browser`"
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    result: dict[str, Any] = page.evaluate(
-        "tags => axe.run(document, "
-        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+    page.evaluate(
+        """tags => {
+             window.__axe = null;
+             axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                resultTypes: ['violations']})
+                .then(found => { window.__axe = found.violations; });
+           }""",
         WCAG_TAGS,
     )
-    return list(result["violations"])
+
+
+def axe_result(page: Page) -> list[dict[str, Any]]:
+    page.wait_for_function("window.__axe !== null", timeout=120_000)
+    return list(page.evaluate("window.__axe"))
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the loaded page."""
+    start_axe(page)
+    return axe_result(page)
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
