@@ -9,6 +9,7 @@ line of the key or value that causes it, and reading goes on to find the next on
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 import unicodedata
@@ -62,6 +63,8 @@ def key(name: str) -> dict[str, str]:
 
 
 INTERNAL = {"internal": "true"}
+# `openforum new` writes `<...>` where a value is to come; left in place it is an error.
+_PLACEHOLDER = re.compile(r"<[^<>]*>")
 
 
 @dataclass(kw_only=True, slots=True)
@@ -299,6 +302,11 @@ def _scalar_reader(hint: Any) -> Reader:
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
             return None
+        if _PLACEHOLDER.fullmatch(node.text):
+            raise BadValue(
+                f"'{node.text}' is a placeholder: write {description} in its place, or "
+                "delete the line when the field is optional"
+            )
         if must_be_plain and not node.plain:
             raise BadValue(f"expected {description}, found the quoted text '{node.text}'")
         return convert(node.text)
