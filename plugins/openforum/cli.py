@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .authoring.commands import add_authoring_commands
 from .exports import URLS_FILE
 from .facts.calendar import default_today
 from .facts.findings import CODES
@@ -85,9 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     urls.add_argument("--update", action="store_true", required=True)
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
+    add_authoring_commands(commands)  # new, schema, reference
 
     args = parser.parse_args(argv)
     try:
+        if hasattr(args, "run"):  # a command that names its own handler
+            result: int = args.run(args)
+            return result
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
         if args.command == "check":
