@@ -43,7 +43,7 @@ def reference_text() -> str:
         "Every field of every record, as `openforum validate` reads it. Made from the model "
         "by `openforum reference docs/field-reference.md`: do not edit it by hand (a test "
         "fails when it is out of date). `openforum new KIND` writes a record with all these "
-        "fields; the data contract is in design/records.md of the project.",
+        "fields, and `openforum schema DIR` their JSON Schemas for editors.",
         "",
         "## How values are written",
         "",
@@ -84,8 +84,8 @@ def _kind_section(kind: Kind, singular: dict[str, str]) -> list[str]:
         lines += [about.meaning, "", f"Text below the front matter: {about.body}", ""]
     lines += ["| field | required | value | meaning | example |", "|---|---|---|---|---|"]
     vocabularies: list[tuple[str, Choice]] = []
-    for path, field in _walk(fields_of(kind.cls), ""):
-        lines.append(_row(path, field, singular))
+    for path, field, within in _walk(fields_of(kind.cls), "", None):
+        lines.append(_row(path, field, within, singular))
         shape = field.shape.item if isinstance(field.shape, ListOf) else field.shape
         if isinstance(shape, Choice):
             vocabularies.append((path, shape))
@@ -98,22 +98,31 @@ def _kind_section(kind: Kind, singular: dict[str, str]) -> list[str]:
     return lines
 
 
-def _walk(fields: Fields, prefix: str) -> list[tuple[str, FieldShape]]:
-    """Every field with its dotted path; nested fields follow the field that holds them."""
+def _walk(
+    fields: Fields, prefix: str, within: str | None
+) -> list[tuple[str, FieldShape, str | None]]:
+    """Every field with its dotted path and, when nested, what it is required within;
+    nested fields follow the field that holds them."""
     rows = []
     for field in fields.fields:
         path = f"{prefix}{field.key}"
-        rows.append((path, field))
-        shape = field.shape.item if isinstance(field.shape, ListOf) else field.shape
-        if isinstance(shape, Fields):
-            rows += _walk(shape, f"{path}.")
+        rows.append((path, field, within))
+        shape = field.shape
+        if isinstance(shape, ListOf) and isinstance(shape.item, Fields):
+            rows += _walk(shape.item, f"{path}.", f"in each item of `{path}`")
+        elif isinstance(shape, Fields):
+            inner = within if field.required else f"when `{path}` is given"
+            rows += _walk(shape, f"{path}.", inner)
     return rows
 
 
-def _row(path: str, field: FieldShape, singular: dict[str, str]) -> str:
+def _row(path: str, field: FieldShape, within: str | None, singular: dict[str, str]) -> str:
     text = field_text(field.qualified)
     default = default_text(field.default)
-    required = "yes" if field.required else (f"no (default {default})" if default else "no")
+    if field.required:
+        required = f"yes, {within}" if within else "yes"
+    else:
+        required = f"no (default {default})" if default else "no"
     example = text.example if text and text.example else _example(field.shape)
     cells = [
         f"`{path}`",

@@ -96,7 +96,9 @@ FIELDS: dict[str, Text] = {
     "Rules.notice_days": Text(
         "Days before a meeting by which its agenda and venue are published.", "14"
     ),
-    "Rules.minutes_due_days": Text("Days after a meeting within which its minutes are published."),
+    "Rules.minutes_due_days": Text(
+        "Days after a meeting within which its minutes are published.", "30"
+    ),
     "Rules.max_meeting_gap_months": Text("The Forum meets at least once in this many months.", "6"),
     "Rules.assessment_every_months": Text("A self-assessment is due every this many months.", "6"),
     "Rules.parity": Text("Whether government and non-government seats must be balanced."),
