@@ -68,10 +68,11 @@ def dump(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    plain = _FLOW_PLAIN.fullmatch(value) and value == value.strip()
-    if plain and core_value(Scalar(value, _START, plain=True)) == value:
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    text = str(value)
+    plain = _FLOW_PLAIN.fullmatch(text) and text == text.strip()
+    if plain and core_value(Scalar(text, _START, plain=True)) == text:
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def record_file(front: dict[str, Any], body: str = "") -> str:

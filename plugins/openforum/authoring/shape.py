@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
 from typing import Any, Literal, TypeAlias, get_args, get_origin
 
 from ..records.loader import FORUM_FILE, KINDS, SINGULAR
@@ -198,8 +197,17 @@ def shape_of(hint: Any) -> Shape:
     )
 
 
-@cache
+_FIELDS: dict[type, Fields] = {}
+
+
 def fields_of(cls: type) -> Fields:
+    """The fields of a model class, with their shapes (made once per class)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = _read_fields(cls)
+    return _FIELDS[cls]
+
+
+def _read_fields(cls: type) -> Fields:
     defaults = {f.name: f for f in dataclasses.fields(cls)}
     shapes = []
     for spec in field_specs(cls):

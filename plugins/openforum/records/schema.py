@@ -198,7 +198,8 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
 
 # A reader gets the node, the reading, the value's path in the record and the marks of the
 # object being built (its list items are marked there as "key[index]").
-Reader = Callable[[Node, "Reading", FieldPath, dict[str, Mark]], Any]
+Marks = dict[str, Mark]
+Reader = Callable[[Node, "Reading", FieldPath, Marks], Any]
 
 
 @cache
@@ -209,7 +210,7 @@ def _reader_for(hint: Any) -> Reader:
         base, *rules = get_args(hint)
         read_base = _reader_for(base)
 
-        def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: dict) -> Any:
+        def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             value = read_base(node, reading, path, marks)
             for rule in rules:
                 value = _apply_rule(rule, value, node, reading, path)
@@ -219,7 +220,7 @@ def _reader_for(hint: Any) -> Reader:
     if origin in (types.UnionType, typing.Union):
         read_option = _reader_for(next(a for a in get_args(hint) if a is not type(None)))
 
-        def read_optional(node: Node, reading: Reading, path: FieldPath, marks: dict) -> Any:
+        def read_optional(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             if isinstance(node, Scalar) and node.is_null:
                 return None
             return read_option(node, reading, path, marks)
@@ -244,7 +245,7 @@ def _noun_of(item: Any) -> str:
 
 
 def _list_reader(read_item: Reader, noun: str) -> Reader:
-    def read_list(node: Node, reading: Reading, path: FieldPath, marks: dict) -> Any:
+    def read_list(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
@@ -266,7 +267,7 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
 
 
 def _mapping_reader(cls: type) -> Reader:
-    def read_mapping(node: Node, reading: Reading, path: FieldPath, marks: dict) -> Any:
+    def read_mapping(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return None
         if not isinstance(node, Mapping):
@@ -297,7 +298,7 @@ def _scalar_reader(hint: Any) -> Reader:
         raise TypeError(f"no reader for {hint!r}")
     must_be_plain = hint in (int, bool, Fraction, Decimal)
 
-    def read_scalar(node: Node, reading: Reading, path: FieldPath, marks: dict) -> Any:
+    def read_scalar(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if not isinstance(node, Scalar):
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
