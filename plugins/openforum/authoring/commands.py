@@ -45,23 +45,25 @@ def add_authoring_commands(commands: Any) -> None:
     )
     new.set_defaults(run=run_new)
 
-    schema = commands.add_parser(
-        "schema",
-        help="write a JSON Schema of each record kind, for editors",
-        description="Write one JSON Schema (draft 2020-12) per record kind into DIR, made "
-        "from the model: an editor with a YAML language server completes and checks fields.",
-    )
-    schema.add_argument("directory", type=Path, metavar="DIR")
-    schema.set_defaults(run=run_schema)
-
-    reference = commands.add_parser(
-        "reference",
-        help="write the field reference for secretariats (Markdown)",
-        description="Write every field of every record kind, its values and their meaning, "
-        "into FILE (the project keeps it in docs/field-reference.md).",
-    )
-    reference.add_argument("file", type=Path, metavar="FILE")
-    reference.set_defaults(run=run_reference)
+    for name, target, summary, description in (
+        (
+            "schema",
+            "DIR",
+            "write a JSON Schema of each record kind, for editors",
+            "Write one JSON Schema (draft 2020-12) per record kind into DIR, made from the "
+            "model: an editor with a YAML language server completes and checks fields.",
+        ),
+        (
+            "reference",
+            "FILE",
+            "write the field reference for secretariats (Markdown)",
+            "Write every field of every record kind, its values and their meaning, into FILE "
+            "(the project keeps it in docs/field-reference.md).",
+        ),
+    ):
+        writer = commands.add_parser(name, help=summary, description=description)
+        writer.add_argument("target", type=Path, metavar=target)
+        writer.set_defaults(run=run_writer)
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -99,24 +101,19 @@ def _today(records: Path) -> date:
     return default_today(forum)
 
 
-def run_schema(args: argparse.Namespace) -> int:
+def run_writer(args: argparse.Namespace) -> int:
+    """`schema DIR` and `reference FILE`: write, then print each path written."""
+    from .reference import write_reference
     from .schemas import write_schemas
 
     try:
-        for path in write_schemas(args.directory):
-            print(os.path.relpath(path))
+        if args.command == "schema":
+            written = write_schemas(args.target)
+        else:
+            written = [write_reference(args.target)]
     except OSError as error:
-        print(f"openforum schema: cannot write: {error.strerror} ({error.filename})")
+        print(f"openforum {args.command}: cannot write: {error.strerror} ({error.filename})")
         return 1
-    return 0
-
-
-def run_reference(args: argparse.Namespace) -> int:
-    from .reference import write_reference
-
-    try:
-        print(os.path.relpath(write_reference(args.file)))
-    except OSError as error:
-        print(f"openforum reference: cannot write: {error.strerror} ({error.filename})")
-        return 1
+    for path in written:
+        print(os.path.relpath(path))
     return 0
