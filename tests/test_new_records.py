@@ -112,12 +112,15 @@ def test_ids_are_made_the_way_the_forums_own_are(
         (["submission", "c2"], "no consultation 'c2'"),
         (["meetin"], "Did you mean 'meeting'?"),
         (["plan", "--set", "colour=red"], "a plan has no such field"),
+        (["plan", "--records", "elsewhere"], "forum.md not found"),
     ],
 )
 def test_new_refuses_with_the_reason(
     minimal_copy: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     before = {p: p.read_bytes() for p in minimal_copy.rglob("*.md")}
-    assert main(["new", *args, "--records", str(minimal_copy)]) == 1
+    if "--records" not in args:
+        args = [*args, "--records", str(minimal_copy)]
+    assert main(["new", *args]) == 1
     assert message in capsys.readouterr().err
     assert {p: p.read_bytes() for p in minimal_copy.rglob("*.md")} == before

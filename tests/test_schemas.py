@@ -110,6 +110,8 @@ def base_record(kind: Kind, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     root = tmp_path / "forum_records"
     (root / "consultations").mkdir(parents=True)
     (root / "consultations" / "c1.md").write_text("---\n---\n")
+    if kind.name != "forum":
+        (root / "forum.md").write_text("---\n---\n")
     args = ["new", kind.singular] + (["c1"] if kind.name == "submissions" else [])
     assert main([*args, "--records", str(root)]) == 0
     path = Path(capsys.readouterr().out.strip())

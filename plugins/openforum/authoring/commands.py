@@ -98,7 +98,7 @@ def _today(records: Path) -> date:
     problems = Problems()
     text = read_record(path, problems) if path.is_file() else None
     forum = build(Forum, text.front, Reading(path, problems), "forum.md") if text else None
-    return default_today(forum)
+    return default_today(forum if forum is not None and forum.timezone else None)
 
 
 def run_writer(args: argparse.Namespace) -> int:

@@ -54,6 +54,11 @@ def new_record(
             f"--set {unknown[0]}: a {kind.singular} has no such field."
             f"{did_you_mean(unknown[0], keys)} Fields: {', '.join(sorted(keys))}"
         )
+    if kind.name != "forum" and not (root / FORUM_FILE).is_file():
+        raise NewRecordError(
+            f"{root / FORUM_FILE} not found: run this in the Forum's repository, or give the "
+            "records folder with --records"
+        )
     preset = dict(preset)
     folder, record_id = _place(root, kind, ids, preset, today)
     if kind.name == "meetings":

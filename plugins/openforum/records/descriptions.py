@@ -71,8 +71,8 @@ FIELDS: dict[str, Text] = {
         "[nap5-3]",
     ),
     # forum.md
-    "Forum.name": Text("The Forum's name.", "Open Government Forum of Veloria"),
-    "Forum.country": Text("The country (or local government) the Forum serves.", "Veloria"),
+    "Forum.name": Text("The Forum's name.", "Open Government Forum of Examplia"),
+    "Forum.country": Text("The country (or local government) the Forum serves.", "Examplia"),
     "Forum.timezone": Text("The time zone meeting times are in, as an IANA name.", "Europe/Lisbon"),
     "Forum.languages": Text(
         "Language codes the Forum publishes in; the first is the site's default.", "[en, fr]"
