@@ -147,10 +147,20 @@ def wrong_values(shape: Any) -> list[Any]:
     return []
 
 
+# For each format, values both must accept, however an editor types them.
+RIGHT: dict[str, list[Any]] = {
+    SCALARS[str].placeholder: ["NO", 12, True, "2024-03-12", 1.5],
+    SCALARS[int].placeholder: [0, -3],
+    SCALARS[Decimal].placeholder: ["45_000", 1250.5, 7],
+    SCALARS[Fraction].placeholder: ["1 / 2", 0.5, 1],
+    SCALARS[datetime].placeholder: ["2024-03-12T10:00:30+01:00", "2024-03-12T23:59Z"],
+}
+
+
 def right_values(shape: Any) -> list[Any]:
     """Values the loader reads as written and must accept (text stays text)."""
-    if isinstance(shape, Single) and shape.format is SCALARS[str]:
-        return ["NO", 12, True, "2024-03-12"]
+    if isinstance(shape, Single):
+        return RIGHT.get(shape.format.placeholder, [])
     if isinstance(shape, Reference) and shape.free_text:
         return ["Ministry of Finance"]
     return []

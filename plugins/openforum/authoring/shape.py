@@ -53,7 +53,18 @@ SCALARS: dict[object, ScalarFormat] = {
     str: ScalarFormat("text", "<text>", "Plenary session 14", TEXT_SCHEMA),
     int: ScalarFormat("a whole number", "<whole number>", "14", {"type": "integer"}),
     bool: ScalarFormat("true or false", "<true or false>", "true", {"type": "boolean"}),
-    Decimal: ScalarFormat("a number", "<number>", "45000", {"type": "number"}),
+    Decimal: ScalarFormat(
+        "a number",
+        "<number>",
+        "45000",
+        # 45_000 is a number to the loader, a string to YAML 1.2.
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^[-+]?[0-9_]*_[0-9_]*(\.[0-9]+)?$"},
+            ]
+        },
+    ),
     Fraction: ScalarFormat(
         "a share: a fraction such as 1/2 or 2/3",
         "<share like 1/2>",
