@@ -51,6 +51,8 @@ def record_text(
     ]
     for field in fields_of(kind.cls).fields:
         if field.key == "id":
+            if kind.name == "forum":
+                continue  # forum.md is one of a kind: its id is never used
             lines.append(f"{COMMENTED}id: {record_id}  # optional; {_meaning(field)}")
             continue
         value = preset.get(field.key)
