@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from openforum.cli import main
 from openforum.records import load_forum
 from openforum.records.problems import Problems
 from openforum.records.schema import Reading, build
+from openforum.records.values import PLACEHOLDER
 from openforum.records.yamlread import read_record
 from record_filling import fill, uncomment_all
 
@@ -67,6 +69,9 @@ def test_every_field_written_by_new_is_read_by_the_loader(
     text = path.read_text(encoding="utf-8")
     commented = [line for line in text.splitlines() if line.startswith(COMMENTED)]
     assert commented, "optional fields are written, commented out"
+    values = [line.split("  # ")[0] for line in uncomment_all(text).split("---")[1].splitlines()]
+    tokens = re.findall(r"<[^<>\n]*>", "\n".join(v for v in values if not v.startswith("#")))
+    assert tokens and all(PLACEHOLDER.fullmatch(token) for token in tokens), tokens
     path.write_text(fill(uncomment_all(text)), encoding="utf-8")
 
     problems = Problems()

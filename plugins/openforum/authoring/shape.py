@@ -19,12 +19,12 @@ from typing import Any, Literal, TypeAlias, get_args, get_origin
 from ..records.loader import FORUM_FILE, KINDS, SINGULAR
 from ..records.model import Forum, Record, Submission
 from ..records.schema import field_specs
-from ..records.values import Ref, Url
+from ..records.values import PLACEHOLDER_PATTERN, Ref, Url
 
 ID_REGEX = "^[a-z0-9][a-z0-9-]*$"
-# What `openforum new` writes where a value is to come: the loader refuses it (see
-# records/schema.py), so a record cannot be published with a placeholder left in it.
-PLACEHOLDER_REGEX = "^<[^<>]*>$"
+# What `openforum new` writes where a value is to come: the loader refuses it, so a record
+# cannot be published with a placeholder left in it.
+PLACEHOLDER_REGEX = f"^{PLACEHOLDER_PATTERN}$"
 
 
 @dataclass(frozen=True, slots=True)

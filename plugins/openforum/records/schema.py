@@ -9,7 +9,6 @@ line of the key or value that causes it, and reading goes on to find the next on
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 import unicodedata
@@ -24,6 +23,7 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
 from .values import (
+    PLACEHOLDER,
     BadValue,
     Ref,
     Url,
@@ -63,8 +63,6 @@ def key(name: str) -> dict[str, str]:
 
 
 INTERNAL = {"internal": "true"}
-# `openforum new` writes `<...>` where a value is to come; left in place it is an error.
-_PLACEHOLDER = re.compile(r"<[^<>]*>")
 
 
 @dataclass(kw_only=True, slots=True)
@@ -303,7 +301,7 @@ def _scalar_reader(hint: Any) -> Reader:
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
             return None
-        if _PLACEHOLDER.fullmatch(node.text):
+        if PLACEHOLDER.fullmatch(node.text):
             raise BadValue(
                 f"'{node.text}' is a placeholder: write {description} in its place, or "
                 "delete the line when the field is optional"
