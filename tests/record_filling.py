@@ -25,8 +25,9 @@ def fill(text: str, records: ForumRecords | None = None) -> str:
         inner = token[1:-1]
         if inner.startswith("e.g. "):
             return inner.removeprefix("e.g. ")
-        if inner.startswith("id of a "):
-            word = inner.removeprefix("id of a ").split(" ")[0]
+        named = re.match(r"id of an? (\w+)", inner)
+        if named:
+            word = named[1]
             kind = singular_to_kind.get(word, word + "s")
             ids = sorted(records.of_kind(kind)) if records is not None else []
             return ids[0] if ids else f"some-{word}"

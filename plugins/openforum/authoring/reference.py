@@ -23,6 +23,7 @@ from .shape import (
     default_text,
     fields_of,
     kinds,
+    with_article,
 )
 
 TITLE = "# Field reference"
@@ -140,7 +141,7 @@ def _value_words(shape: Shape, singular: dict[str, str]) -> str:
     if isinstance(shape, Choice):
         return "one of the values below"
     if isinstance(shape, Reference):
-        words = f"the id of a {singular.get(shape.kind, shape.kind)}"
+        words = f"the id of {with_article(singular.get(shape.kind, shape.kind))}"
         words += "".join(f", or `{value}`" for value in shape.also)
         return words + (", or a name in words" if shape.free_text else "")
     if isinstance(shape, ListOf):

@@ -245,3 +245,8 @@ def default_text(value: Any) -> str | None:
     if dataclasses.is_dataclass(value):
         return None  # a set of fields whose own fields show their defaults
     return str(value)
+
+
+def with_article(word: str) -> str:
+    """'a member', 'an organization'."""
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"

@@ -24,6 +24,7 @@ from .shape import (
     Single,
     default_text,
     fields_of,
+    with_article,
 )
 
 INDENT = "  "
@@ -123,7 +124,7 @@ def placeholder(shape: Shape, example: str | None, singular: dict[str, str]) -> 
         word = singular.get(shape.kind, shape.kind)
         also = "".join(f" or {value}" for value in shape.also)
         words = " or a name in words" if shape.free_text else ""
-        return f"<id of a {word}{also}{words}>"
+        return f"<id of {with_article(word)}{also}{words}>"
     if isinstance(shape, AnyOf):
         return "<" + " | ".join(placeholder(o, None, singular)[1:-1] for o in shape.options) + ">"
     return "<...>"  # a list of lists: no such field in the model
@@ -144,7 +145,8 @@ def _format(shape: Shape, singular: dict[str, str]) -> str:
     if isinstance(shape, Choice):
         return "one of: " + ", ".join(shape.values)
     if isinstance(shape, Reference):
-        what = f"the id of a {singular.get(shape.kind, shape.kind)} ({shape.kind}/<id>.md)"
+        word = with_article(singular.get(shape.kind, shape.kind))
+        what = f"the id of {word} ({shape.kind}/<id>.md)"
         what += "".join(f", or {value}" for value in shape.also)
         return what + (", or a name in words" if shape.free_text else "")
     if isinstance(shape, ListOf):
