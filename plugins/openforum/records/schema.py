@@ -92,8 +92,13 @@ class Reference:
     target: str
     path: Path
     mark: Mark
-    field_name: str  # where it is written, in words: "the 2nd name under `present`"
+    where: FieldPath  # phrased only when the reference does not resolve
     rule: Ref
+
+    @property
+    def field_name(self) -> str:
+        """Where it is written, in words: "the 2nd name under `attendance.present`"."""
+        return field_phrase(self.where)
 
 
 @dataclass(slots=True)
@@ -326,7 +331,7 @@ def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, path: Fi
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
         reading.references.append(
-            Reference(rule.kind, value, reading.path, node.mark, field_phrase(path), rule)
+            Reference(rule.kind, value, reading.path, node.mark, path, rule)
         )
     return value
 
