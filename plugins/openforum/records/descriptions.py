@@ -62,8 +62,8 @@ KINDS: dict[str, KindText] = {
 FIELDS: dict[str, Text] = {
     # every record
     "Record.id": Text(
-        "The record's id. It is the file name without .md and the last part of the page's "
-        "address, so it never changes; write it only if you want it visible.",
+        "The record's id: its file name without .md, used in its address, so it never "
+        "changes. Writing it is optional; when written it must equal the file name.",
         "nap5-03",
     ),
     "Record.aliases": Text(
