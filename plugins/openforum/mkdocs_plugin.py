@@ -47,6 +47,7 @@ from .records import ForumRecords, ReadCache, load_forum
 from .report import format_problem
 from .safety.privacy import private_values, scan_site
 from .safety.sanitize import clean_html
+from .serve_errors import show_problems_in_browser
 from .site import (
     HOME_MARKER,
     SiteError,
@@ -124,6 +125,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.history: GitHistory | None = None  # of the records and pages, per build
         self.retired: set[str] = set()
         self.read_cache = ReadCache()
+        self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
@@ -324,6 +326,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         gc.freeze()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.build_error = str(error)
         if self.generation is not None:
             self.generation.abandon()
             self.generation = None
@@ -370,4 +373,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         # so does a changed page template, for whoever works on the site's look.
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
+        show_problems_in_browser(server, self._take_build_error)
         return server
+
+    def _take_build_error(self) -> str | None:
+        error, self.build_error = self.build_error, None
+        return error
