@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import DEMO, PROJECT
+from git_repo import git
 from openforum.cli import main
 from openforum.init import SCAFFOLD
 
@@ -19,16 +19,6 @@ FLAGS = [
     "--url", "https://foro.testlandia.example/", "--repo", "https://gitlab.com/testlandia/foro",
     "--language", "es", "--timezone", "America/Bogota",
 ]  # fmt: skip
-
-
-def _git(folder: Path, *arguments: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 class _Texts(HTMLParser):
@@ -56,8 +46,8 @@ def _demo_words() -> set[str]:
 def forum(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("init") / "forum"
     assert main(["init", str(folder), *FLAGS]) == 0
-    _git(folder, "add", "-A")
-    _git(folder, "commit", "-q", "-m", "A new Forum")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "A new Forum")
     return folder
 
 
@@ -65,7 +55,7 @@ def test_init_writes_a_forum_that_validates_and_builds_with_flags_only(forum: Pa
     assert main(["validate", str(forum / "forum_records")]) == 0
     assert main(["build", "--config", str(forum / "mkdocs.yml")]) == 0
     assert (forum / "site/index.html").is_file()
-    assert _git(forum, "status", "--porcelain") == ""  # the build changed no tracked file
+    assert git(forum, "status", "--porcelain") == ""  # the build changed no tracked file
 
 
 def test_the_site_carries_its_name_address_language_and_nothing_of_the_demo(

@@ -10,19 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT
+from git_repo import git
 from openforum import url_history
 from openforum.cli import main
 from site_build import write_config
-
-
-def _git(folder: Path, *arguments: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 @pytest.fixture
@@ -31,9 +22,9 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(PROJECT / "content", tmp_path / "content")
     write_config(tmp_path, docs=tmp_path / "content")
     (tmp_path / ".gitignore").write_text("/site/\n")
-    _git(tmp_path, "init", "-q", "-b", "main")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-q", "-m", "The Forum")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "The Forum")
     return tmp_path
 
 
@@ -45,11 +36,11 @@ def test_a_build_changes_no_tracked_file_here_or_in_the_project(
     repo: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     assert _build(repo) == 0
-    assert _git(repo, "status", "--porcelain") == ""
-    before = _git(PROJECT, "status", "--porcelain")
+    assert git(repo, "status", "--porcelain") == ""
+    before = git(PROJECT, "status", "--porcelain")
     site = tmp_path_factory.mktemp("demo") / "site"
     assert main(["build", "--config", str(PROJECT / "mkdocs.yml"), "--site-dir", str(site)]) == 0
-    assert _git(PROJECT, "status", "--porcelain") == before
+    assert git(PROJECT, "status", "--porcelain") == before
     assert not (PROJECT / "published-urls.txt").exists()
 
 
@@ -57,8 +48,8 @@ def test_a_deleted_record_is_a_lost_url_named_at_its_file(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _build(repo) == 0
-    _git(repo, "rm", "-q", "forum_records/partners/meridian-development-bank.md")
-    _git(repo, "commit", "-q", "-m", "Remove a partner")
+    git(repo, "rm", "-q", "forum_records/partners/meridian-development-bank.md")
+    git(repo, "commit", "-q", "-m", "Remove a partner")
     capsys.readouterr()
     assert main(["validate", str(repo / "forum_records")]) == 1
     out = capsys.readouterr().out
@@ -115,16 +106,16 @@ def test_a_hand_written_page_deleted_is_lost_unless_retired(
 
 
 def test_names_a_branch_dropped_before_its_merge_were_never_published(repo: Path) -> None:
-    _git(repo, "switch", "-q", "-c", "draft")
+    git(repo, "switch", "-q", "-c", "draft")
     draft = repo / "forum_records/partners/draft-partner.md"
     shutil.copy(repo / "forum_records/partners/meridian-development-bank.md", draft)
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Draft")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Draft")
     draft.rename(draft.with_name("second-partner.md"))
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Better id")
-    _git(repo, "switch", "-q", "main")
-    _git(repo, "merge", "-q", "--no-ff", "-m", "Merge", "draft")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Better id")
+    git(repo, "switch", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge", "draft")
     history = url_history.read_history(repo, repo / "forum_records")
     assert history is not None
     urls = url_history.record_page_urls(history, repo / "forum_records")

@@ -223,7 +223,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
                     f"openforum: {config.docs_dir}/{src} is in the way of a generated page "
                     "with the same address; rename or remove it"
                 )
-        self._guard_hand_written_pages(files, config)
         for src, page in site.pages.items():
             # Section pages may be listed in the nav; record pages never are (a nav of a
             # thousand pages makes every page heavy and the build slow).
@@ -233,6 +232,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             files.append(file)
         for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
+        self._guard_hand_written_pages(files, config)  # a generated page answers too
         # The open data is written into the site folder by the generation (a worker, on a
         # multi-core build, while the pages are framed), not handed to MkDocs as files.
         self.files = files
