@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
@@ -51,10 +52,12 @@ def apply_identity(config: MkDocsConfig, forum: Forum, written: Mapping[str, Any
     """Take name, description and language from forum.md where mkdocs.yml is silent; return
     what could not be applied, for an info line."""
     notes: list[str] = []
+    # The theme writes both unescaped, in text and in attributes: mkdocs.yml is trusted, a
+    # record is not. Markup is text already escaped, which `| e` leaves as it is.
     if not config.site_name:
-        config.site_name = forum.name
+        config.site_name = Markup.escape(forum.name)
     if not config.site_description and forum.description:
-        config.site_description = forum.description
+        config.site_description = Markup.escape(forum.description)
     theme = written.get("theme")
     if not (isinstance(theme, Mapping) and "language" in theme) and forum.languages:
         wanted = forum.languages[0]
