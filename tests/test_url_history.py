@@ -13,7 +13,7 @@ from conftest import PROJECT
 from git_repo import git
 from openforum import url_history
 from openforum.cli import main
-from site_build import write_config
+from site_build import EDIT_BASE, write_config
 
 
 @pytest.fixture
@@ -37,6 +37,12 @@ def test_a_build_changes_no_tracked_file_here_or_in_the_project(
 ) -> None:
     assert _build(repo) == 0
     assert git(repo, "status", "--porcelain") == ""
+    # The citation names the record's version and links to the file at that commit, in the
+    # repository the edit links open.
+    commit = git(repo, "log", "-1", "--format=%h").strip()
+    page = (repo / "site/commitments/nap4-03/index.html").read_text(encoding="utf-8")
+    source = f"{EDIT_BASE.replace('/edit/main/', '/blob/' + commit + '/')}"
+    assert f'class="of-source" href="{source}forum_records/commitments/nap4-03.md"' in page
     before = git(PROJECT, "status", "--porcelain")
     site = tmp_path_factory.mktemp("demo") / "site"
     assert main(["build", "--config", str(PROJECT / "mkdocs.yml"), "--site-dir", str(site)]) == 0
