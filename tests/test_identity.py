@@ -48,7 +48,10 @@ def test_mkdocs_yml_wins_over_forum_md(tmp_path: Path) -> None:
     forum = _forum(tmp_path / "f", language="fr")
     config = forum / "mkdocs.yml"
     _edit(config, 'site_name: ""', 'site_name: "Own name"\nsite_description: "Own text"')
-    _edit(config, "  name: material\n", "  name: material\n  language: de\n")
+    _edit(config, "  name: material\n", "  name: material\n  language: !ENV [NO_SUCH_VAR, de]\n")
+    # MkDocs' own YAML tags are read as MkDocs reads them.
+    _edit(config, "validation:", "markdown_extensions:\n  - pymdownx.snippets:\n"
+          "      base_path: !relative $config_dir\nvalidation:")  # fmt: skip
     home = _build(forum)
     assert "<title>Own name</title>" in home and 'content="Own text"' in home
     assert '<html lang="de"' in home

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from .records.model import Forum
 
@@ -33,7 +33,8 @@ def written_settings(config: MkDocsConfig) -> Mapping[str, Any]:
     if not config.config_file_path or not os.path.isfile(config.config_file_path):
         return {}
     with open(config.config_file_path, "rb") as file:
-        return yaml_load(file)
+        # MkDocs' own loader, with its tags (!ENV, !relative), as it read the file itself.
+        return yaml_load(file, get_yaml_loader(config=config))
 
 
 def add_site_theme(config: MkDocsConfig) -> None:
