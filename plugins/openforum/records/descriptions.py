@@ -77,6 +77,11 @@ FIELDS: dict[str, Text] = {
     "Forum.languages": Text(
         "Language codes the Forum publishes in; the first is the site's default.", "[en, fr]"
     ),
+    "Forum.description": Text(
+        "One sentence about the Forum: the site's description, shown by search engines and "
+        "link previews.",
+        "Government and civil society co-create Examplia's open government action plans.",
+    ),
     "Forum.established": Text("How and when the Forum was created."),
     "Forum.mandate": Text("What the Forum's decisions are worth."),
     "Forum.rules": Text("The rules the Forum set itself; the site checks meetings against them."),
