@@ -283,6 +283,11 @@ def _mapping_reader(cls: type) -> Reader:
 
 def _scalar_reader(hint: Any) -> Reader:
     description = _describe(hint)
+    wanted = (
+        f"one of {', '.join(map(str, get_args(hint)))}"
+        if get_origin(hint) is Literal
+        else description
+    )
     if get_origin(hint) is Literal:
         choices = [str(a) for a in get_args(hint)]
         allowed = frozenset(choices)
@@ -308,7 +313,7 @@ def _scalar_reader(hint: Any) -> Reader:
             return None
         if PLACEHOLDER.fullmatch(node.text):
             raise BadValue(
-                f"'{node.text}' is a placeholder: write {description} in its place, or "
+                f"'{node.text}' is a placeholder: write {wanted} in its place, or "
                 "delete the line when the field is optional"
             )
         if must_be_plain and not node.plain:
@@ -330,9 +335,7 @@ def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, path: Fi
             if rule.free_text:
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
-        reading.references.append(
-            Reference(rule.kind, value, reading.path, node.mark, path, rule)
-        )
+        reading.references.append(Reference(rule.kind, value, reading.path, node.mark, path, rule))
     return value
 
 
