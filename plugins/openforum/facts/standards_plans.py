@@ -15,10 +15,11 @@ from datetime import date, timedelta
 from ..records import ForumRecords
 from ..records.model import Consultation, Plan
 from .calendar import add_months
+from .consultations import TIMELINE_NOTICE_DAYS, reasoned
 from .findings import Evidence
 from .verdicts import Judgement, Shortfall, judged, not_applicable
 
-TWO_WEEKS = 14
+TWO_WEEKS = TIMELINE_NOTICE_DAYS
 # The standards ask for input "over a reasonable period" without a number of days; the
 # project reads it as at least the two weeks they ask for the timeline's notice.
 FAIR_PERIOD_DAYS = 14
@@ -125,7 +126,7 @@ def _figures(
     ]
     return {
         "submissions": len(submissions),
-        "answered": sum(1 for s in submissions if _reasoned(s.response)),
+        "answered": sum(1 for s in submissions if reasoned(s)),
     }
 
 
@@ -204,15 +205,6 @@ def _input(
     return found
 
 
-def _reasoned(response: object) -> bool:
-    reason = getattr(response, "reason", None)
-    return (
-        response is not None
-        and getattr(response, "outcome", "pending") != "pending"
-        and bool(reason and reason.strip())
-    )
-
-
 def _responses(
     plan: Plan, consultations: list[Consultation], records: ForumRecords, today: date
 ) -> list[Shortfall] | None:
@@ -229,7 +221,7 @@ def _responses(
             key=lambda s: s.stem,
         )
         for s in submissions:
-            if _reasoned(s.response):
+            if reasoned(s):
                 continue
             code = (
                 "response-missing"
