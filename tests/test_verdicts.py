@@ -122,7 +122,7 @@ def test_documents_carry_their_publication_date(tmp_path: Path) -> None:
         "meetings/m1.md",
         "title: M1\nkind: plenary\nstatus: held\nstart: 2024-03-15T10:00\n"
         "documents:\n"
-        "  - {title: Minutes, url: https://example.org/m.pdf, kind: minutes, published: 2024-04-02}\n"
+        "  - {title: Minutes, url: https://example.org/m.pdf, published: 2024-04-02}\n"
         "  - {title: Slides, url: https://example.org/s.pdf}",
     )
     records = forum.load()
