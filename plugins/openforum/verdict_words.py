@@ -212,12 +212,11 @@ def standard(judgement: Judgement) -> str | None:
 def figure(judgement: Judgement) -> str:
     if judgement.verdict == "not_applicable" and judgement.why:
         return WHY[judgement.why]
+    if judgement.plan and judgement.figures.get("consultations") == 0:
+        return "No consultation recorded for this plan"
     if judgement.requirement == "ogp-3.1" and judgement.figures.get("notice_days") is None:
         return _fill("Co-creation opened on {co_creation_start}", judgement.figures)
-    try:
-        return _fill(FIGURES[judgement.requirement], judgement.figures)
-    except KeyError:  # a figure the requirement did not reach (a plan without consultation)
-        return ""
+    return _fill(FIGURES[judgement.requirement], judgement.figures)
 
 
 def shortfall(item: Shortfall) -> str:
