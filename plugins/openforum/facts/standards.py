@@ -132,7 +132,7 @@ def space_for_dialogue(records: ForumRecords, window: Window | None, today: date
     for before, after, first, second in gaps(window.start, in_window, window.end):
         inside = sorted((u for u in unknown if first < u.day < second), key=lambda u: u.day)
         closes = not gaps(first, inside, second)
-        subject = (after or before).evidence if (after or before) else FORUM
+        subject = _bound(before, after)
         if inside and closes:
             shortfalls += [
                 Shortfall(
@@ -205,7 +205,7 @@ def repository(records: ForumRecords, window: Window | None) -> Judgement:
                 for u in could_fill
             ]
         else:
-            subject = (after or before).evidence if (after or before) else FORUM
+            subject = _bound(before, after)
             shortfalls.append(
                 Shortfall("repository-gap", "not_met", subject, _gap_values(first, second))
             )
@@ -220,6 +220,12 @@ def repository(records: ForumRecords, window: Window | None) -> Judgement:
     if not evidence:
         evidence = _latest(in_window)
     return judged("ogp-2.2", "ogp", shortfalls, figures, evidence)
+
+
+def _bound(before: Dated | None, after: Dated | None) -> Evidence:
+    """The record a stretch is shown by: the one that ends it, else the one that begins it."""
+    mark = after or before
+    return mark.evidence if mark is not None else FORUM
 
 
 def _latest(dated: Iterable[Dated], count: int = 4) -> list[Evidence]:
