@@ -107,7 +107,9 @@ def test_implementation_meetings_are_judged_year_by_year(tmp_path: Path) -> None
 def test_a_repository_stretch_only_undated_records_could_fill(tmp_path: Path) -> None:
     forum = OgpForum()
     forum.miss_records_between(date(2025, 3, 1), date(2025, 9, 30))
-    forum.undated_assessment(date(2025, 6, 30))
+    # Its period ended before the stretch began: published within the year after, it may
+    # still have gone online during the stretch.
+    forum.undated_assessment(date(2024, 12, 31))
     judgement = judgements(tmp_path, forum)["ogp-2.2"]
     assert judgement.verdict == "not_verifiable"
     assert [(s.subject.url, s.field) for s in judgement.fields_to_fill] == [
@@ -130,7 +132,12 @@ def test_documents_carry_their_publication_date(tmp_path: Path) -> None:
         (date(2024, 3, 15), "start"),
         (date(2024, 4, 2), "documents[0].published"),
     ]
-    assert [d.field for d in undated_records(records, TODAY)] == ["documents[1].published"]
+    [undated] = undated_records(records, TODAY)
+    assert (undated.field, undated.earliest, undated.latest) == (
+        "documents[1].published",
+        date(2024, 2, 15),
+        date(2025, 3, 15),
+    )
     forum.write(
         "meetings/m2.md",
         "title: M2\nkind: plenary\nstatus: held\nstart: 2024-05-15T10:00\n"

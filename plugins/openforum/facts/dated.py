@@ -4,8 +4,10 @@ Forum's repository is updated (OGP minimum requirement 2.2).
 A dated record is a date on which something was published or happened in public: a
 meeting held or announced, minutes or a document published, a consultation's dates, an
 assessment published, a progress entry. An undated record is something published whose
-date is not recorded (minutes, a document, an assessment without `published`), placed at
-the date of what it belongs to, with the field that would date it.
+date is not recorded (minutes, a document, an assessment without `published`), with the
+field that would date it and the stretch it was most likely published in: from what it
+belongs to (the meeting, the assessed period's end, the consultation's close) to a year
+after it; a consultation's timeline in the year before it opens.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import date
 
 from ..records import ForumRecords
 from ..records.model import Document, Meeting
+from .calendar import add_months
 from .findings import Evidence
 
 
@@ -23,7 +26,23 @@ from .findings import Evidence
 class Dated:
     day: date
     evidence: Evidence
-    field: str  # the field the date is in, or for an undated record the field to fill
+    field: str  # the field the date is in
+
+
+@dataclass(frozen=True, slots=True)
+class Undated:
+    earliest: date
+    latest: date
+    evidence: Evidence
+    field: str  # the field to fill
+
+    def could_fall(self, first: date, last: date) -> bool:
+        """Whether it may have been published between `first` and `last`."""
+        return self.earliest < last and self.latest > first
+
+
+def _after(day: date, evidence: Evidence, field: str) -> Undated:
+    return Undated(day, add_months(day, 12), evidence, field)
 
 
 def dated_records(records: ForumRecords, until: date) -> list[Dated]:
@@ -32,11 +51,10 @@ def dated_records(records: ForumRecords, until: date) -> list[Dated]:
     return sorted(found, key=lambda d: (d.day, d.evidence.url))
 
 
-def undated_records(records: ForumRecords, until: date) -> list[Dated]:
-    """Published records whose publication date is not recorded, at the date of what they
-    belong to (the meeting, the assessed period's end, the consultation's close)."""
-    found = [d for d in _undated(records) if d.day <= until]
-    return sorted(found, key=lambda d: (d.day, d.evidence.url))
+def undated_records(records: ForumRecords, until: date) -> list[Undated]:
+    """Published records whose publication date is not recorded."""
+    found = [d for d in _undated(records) if d.earliest <= until]
+    return sorted(found, key=lambda d: (d.earliest, d.evidence.url))
 
 
 def _dated(records: ForumRecords) -> Iterator[Dated]:
@@ -68,7 +86,7 @@ def _dated(records: ForumRecords) -> Iterator[Dated]:
             yield Dated(entry.date, where, f"progress[{index}].date")
 
 
-def _undated(records: ForumRecords) -> Iterator[Dated]:
+def _undated(records: ForumRecords) -> Iterator[Undated]:
     for meeting in records.meetings.values():
         if meeting.status != "held":
             continue
@@ -78,18 +96,22 @@ def _undated(records: ForumRecords) -> Iterator[Dated]:
             meeting.body.strip()
         )
         if has_minutes and (minutes is None or minutes.published is None):
-            yield Dated(day, where, "minutes.published")
+            yield _after(day, where, "minutes.published")
         for path, document in _documents(meeting):
             if document.published is None:
-                yield Dated(day, where, f"{path}.published")
+                # papers often go online before the meeting they are for
+                yield Undated(add_months(day, -1), add_months(day, 12), where, f"{path}.published")
     for assessment in records.assessments.values():
         if assessment.published is None:
             where = Evidence("assessments", assessment.stem)
-            yield Dated(assessment.period.end, where, "published")
+            yield _after(assessment.period.end, where, "published")
     for consultation in records.consultations.values():
+        where = Evidence("consultations", consultation.stem)
         if consultation.summary_published is None and consultation.body.strip():
-            where = Evidence("consultations", consultation.stem)
-            yield Dated(consultation.closes, where, "summary_published")
+            yield _after(consultation.closes, where, "summary_published")
+        if consultation.timeline_published is None:
+            opens = consultation.opens
+            yield Undated(add_months(opens, -12), opens, where, "timeline_published")
 
 
 def _documents(meeting: Meeting) -> Iterator[tuple[str, Document]]:

@@ -191,7 +191,7 @@ def repository(records: ForumRecords, window: Window | None) -> Judgement:
     shortfalls: list[Shortfall] = []
     evidence: list[Evidence] = []
     for before, after, first, second in gaps(window.start, dated, window.end):
-        could_fill = [u for u in undated if first <= u.day <= second]
+        could_fill = [u for u in undated if u.could_fall(first, second)]
         evidence += [m.evidence for m in (before, after) if m is not None]
         if could_fill:
             shortfalls += [
