@@ -10,10 +10,11 @@ with civil society. A plan's co-creation is its consultations (`plan:` or the pl
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import ForumRecords
-from ..records.model import Consultation, Plan
+from ..records.model import Consultation, Plan, Submission
 from .calendar import add_months
 from .consultations import TIMELINE_NOTICE_DAYS, reasoned
 from .findings import Evidence
@@ -25,8 +26,34 @@ TWO_WEEKS = TIMELINE_NOTICE_DAYS
 FAIR_PERIOD_DAYS = 14
 MEETINGS_A_YEAR = 2
 
+
+@dataclass(frozen=True, slots=True)
+class Cycles:
+    """What every plan's verdicts read, gathered once: submissions by consultation, and
+    the meetings held or whose outcome is unknown (past, still `scheduled`), by date."""
+
+    today: date
+    submissions: dict[str, list[Submission]]
+    held: list[tuple[date, str]]
+    unknown: list[tuple[date, str]]
+
+    @classmethod
+    def of(cls, records: ForumRecords, today: date) -> Cycles:
+        submissions: dict[str, list[Submission]] = {}
+        for submission in sorted(records.submissions.values(), key=lambda s: s.stem):
+            submissions.setdefault(submission.consultation, []).append(submission)
+        meetings = records.meetings.values()
+        held = sorted((m.start.date(), m.stem) for m in meetings if m.status == "held")
+        unknown = sorted(
+            (m.start.date(), m.stem)
+            for m in meetings
+            if m.status == "scheduled" and m.start.date() < today
+        )
+        return cls(today, submissions, held, unknown)
+
+
 # A check returns its shortfalls, or None when nothing it looks at is due yet.
-CoCreationCheck = Callable[[Plan, list[Consultation], ForumRecords, date], list[Shortfall] | None]
+CoCreationCheck = Callable[[Plan, list[Consultation], Cycles], list[Shortfall] | None]
 
 
 def plan_judgements(
@@ -40,11 +67,12 @@ def plan_judgements(
         ("ogp-4.1", _responses),
     )
     plans = sorted(records.plans.values(), key=lambda p: (p.period.start, p.stem))
+    cycles = Cycles.of(records, today)
     for requirement, check in checks:
         for plan in plans:
-            judgements.append(_co_creation(requirement, check, plan, records, today, in_force))
+            judgements.append(_co_creation(requirement, check, plan, records, cycles, in_force))
     for plan in plans:
-        judgements.append(open_implementation(plan, records, today, ended, in_force))
+        judgements.append(open_implementation(plan, cycles, ended, in_force))
     return judgements
 
 
@@ -74,9 +102,10 @@ def _co_creation(
     check: CoCreationCheck,
     plan: Plan,
     records: ForumRecords,
-    today: date,
+    cycles: Cycles,
     in_force: date,
 ) -> Judgement:
+    today = cycles.today
     consultations = consultations_of(plan, records)
     start = co_creation_start(plan, consultations)
     evidence = [
@@ -97,16 +126,16 @@ def _co_creation(
             "consultation",
         )
         return judged(requirement, "ogp", [missing], figures, evidence, plan.stem)
-    shortfalls = check(plan, consultations, records, today)
+    shortfalls = check(plan, consultations, cycles)
     if shortfalls is None:
         return not_applicable(requirement, "ogp", "not-due", figures, evidence, plan.stem)
-    figures.update(_figures(requirement, consultations, records))
+    figures.update(_figures(requirement, consultations, cycles))
     evidence += [s.subject for s in shortfalls]
     return judged(requirement, "ogp", shortfalls, figures, evidence, plan.stem)
 
 
 def _figures(
-    requirement: str, consultations: list[Consultation], records: ForumRecords
+    requirement: str, consultations: list[Consultation], cycles: Cycles
 ) -> dict[str, object]:
     if requirement == "ogp-3.1":
         notices = [
@@ -121,9 +150,7 @@ def _figures(
             "open_days": max((c.closes - c.opens).days for c in consultations),
             "needed_days": FAIR_PERIOD_DAYS,
         }
-    submissions = [
-        s for s in records.submissions.values() if s.consultation in {c.stem for c in consultations}
-    ]
+    submissions = [s for c in consultations for s in cycles.submissions.get(c.stem, [])]
     return {
         "submissions": len(submissions),
         "answered": sum(1 for s in submissions if reasoned(s)),
@@ -131,14 +158,14 @@ def _figures(
 
 
 def _timeline(
-    plan: Plan, consultations: list[Consultation], records: ForumRecords, today: date
+    plan: Plan, consultations: list[Consultation], cycles: Cycles
 ) -> list[Shortfall] | None:
     """3.1: the timeline online at least two weeks before each consultation opens."""
     found = []
     for c in consultations:
         subject = Evidence("consultations", c.stem)
         if c.timeline_published is None:
-            if c.opens - timedelta(days=TWO_WEEKS) <= today:
+            if c.opens - timedelta(days=TWO_WEEKS) <= cycles.today:
                 found.append(
                     Shortfall(
                         "timeline-undated", "not_verifiable", subject, {}, "timeline_published"
@@ -158,10 +185,10 @@ def _timeline(
 
 
 def _outreach(
-    plan: Plan, consultations: list[Consultation], records: ForumRecords, today: date
+    plan: Plan, consultations: list[Consultation], cycles: Cycles
 ) -> list[Shortfall] | None:
     """3.2: outreach and awareness raising, as the consultation's `awareness` records it."""
-    opened = [c for c in consultations if c.opens <= today]
+    opened = [c for c in consultations if c.opens <= cycles.today]
     if not opened:
         return None
     return [
@@ -177,15 +204,13 @@ def _outreach(
     ]
 
 
-def _input(
-    plan: Plan, consultations: list[Consultation], records: ForumRecords, today: date
-) -> list[Shortfall] | None:
+def _input(plan: Plan, consultations: list[Consultation], cycles: Cycles) -> list[Shortfall] | None:
     """3.3: a way to give input (channels, or submissions received) open a fair period."""
-    opened = [c for c in consultations if c.opens <= today]
+    opened = [c for c in consultations if c.opens <= cycles.today]
     if not opened:
         return None
     found = []
-    received = {s.consultation for s in records.submissions.values()}
+    received = cycles.submissions
     for c in opened:
         subject = Evidence("consultations", c.stem)
         if not c.channels and c.stem not in received:
@@ -206,20 +231,17 @@ def _input(
 
 
 def _responses(
-    plan: Plan, consultations: list[Consultation], records: ForumRecords, today: date
+    plan: Plan, consultations: list[Consultation], cycles: Cycles
 ) -> list[Shortfall] | None:
     """4.1: after a consultation closes, a response with its reason to every submission
     (a response without `reason`, or `pending`, is not one); with no submission, the
     published summary of how input was used."""
-    closed = [c for c in consultations if c.closes < today]
+    closed = [c for c in consultations if c.closes < cycles.today]
     if not closed:
         return None
     found = []
     for c in closed:
-        submissions = sorted(
-            (s for s in records.submissions.values() if s.consultation == c.stem),
-            key=lambda s: s.stem,
-        )
+        submissions = cycles.submissions.get(c.stem, [])
         for s in submissions:
             if reasoned(s):
                 continue
@@ -254,7 +276,7 @@ def _responses(
 
 
 def open_implementation(
-    plan: Plan, records: ForumRecords, today: date, ended: date | None, in_force: date
+    plan: Plan, cycles: Cycles, ended: date | None, in_force: date
 ) -> Judgement:
     """5.1: in each year of the plan's implementation, at least two meetings of the Forum
     (any kind: the space where government and civil society sit together). A year still
@@ -265,15 +287,11 @@ def open_implementation(
     figures: dict[str, object] = {"from": start, "to": end, "needed_per_year": MEETINGS_A_YEAR}
     if start < in_force:
         return not_applicable("ogp-5.1", "ogp", "before-standards", figures, (plan_ev,), plan.stem)
+    today = cycles.today
     if start > today:
         return not_applicable("ogp-5.1", "ogp", "not-started", figures, (plan_ev,), plan.stem)
     until = min(end, today, ended or today)
-    held = sorted((m.start.date(), m.stem) for m in records.meetings.values() if m.status == "held")
-    unknown = sorted(
-        (m.start.date(), m.stem)
-        for m in records.meetings.values()
-        if m.status == "scheduled" and m.start.date() < today
-    )
+    held, unknown = cycles.held, cycles.unknown
     shortfalls: list[Shortfall] = []
     evidence = [plan_ev]
     judged_years = 0
