@@ -33,12 +33,17 @@ class Cycles:
     the meetings held or whose outcome is unknown (past, still `scheduled`), by date."""
 
     today: date
+    consultations: dict[str, list[Consultation]]  # by the plan they name
     submissions: dict[str, list[Submission]]
     held: list[tuple[date, str]]
     unknown: list[tuple[date, str]]
 
     @classmethod
     def of(cls, records: ForumRecords, today: date) -> Cycles:
+        consultations: dict[str, list[Consultation]] = {}
+        for consultation in records.consultations.values():
+            if consultation.plan:
+                consultations.setdefault(consultation.plan, []).append(consultation)
         submissions: dict[str, list[Submission]] = {}
         for submission in sorted(records.submissions.values(), key=lambda s: s.stem):
             submissions.setdefault(submission.consultation, []).append(submission)
@@ -49,7 +54,7 @@ class Cycles:
             for m in meetings
             if m.status == "scheduled" and m.start.date() < today
         )
-        return cls(today, submissions, held, unknown)
+        return cls(today, consultations, submissions, held, unknown)
 
 
 # A check returns its shortfalls, or None when nothing it looks at is due yet.
@@ -76,8 +81,8 @@ def plan_judgements(
     return judgements
 
 
-def consultations_of(plan: Plan, records: ForumRecords) -> list[Consultation]:
-    found = [c for c in records.consultations.values() if c.plan == plan.stem]
+def consultations_of(plan: Plan, records: ForumRecords, cycles: Cycles) -> list[Consultation]:
+    found = list(cycles.consultations.get(plan.stem, []))
     linked = records.consultations.get(plan.consultation or "")
     if linked is not None and linked not in found:
         found.append(linked)
@@ -106,7 +111,7 @@ def _co_creation(
     in_force: date,
 ) -> Judgement:
     today = cycles.today
-    consultations = consultations_of(plan, records)
+    consultations = consultations_of(plan, records, cycles)
     start = co_creation_start(plan, consultations)
     evidence = [
         Evidence("plans", plan.stem),
