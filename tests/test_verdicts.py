@@ -195,3 +195,20 @@ def test_check_fails_on_a_requirement_not_met(tmp_path: Path) -> None:
     assert main(["check", records, *today, "--fail-on", "ogp-4.1"]) == 1
     assert main(["check", records, *today, "--fail-on", "ogp-4.1:nap2"]) == 1
     assert main(["check", records, *today, "--fail-on", "ogp-4.1:nap1,ogp-3.1"]) == 0
+
+
+def test_many_meetings_are_evidenced_by_their_list_page(tmp_path: Path) -> None:
+    forum = OgpForum()
+    for month in range(1, 13):  # 20 quarterly plenaries and 36 monthly working groups
+        for year in (2023, 2024, 2025):
+            forum.meetings[f"{year}-{month:02}-01-wg"] = {
+                "title": "Working group",
+                "kind": "working_group",
+                "status": "held",
+                "start": f"{year}-{month:02}-01T10:00",
+            }
+    found_ = judgements(tmp_path, forum)
+    urls = [e.url for e in found_["ogp-1.1"].evidence]
+    assert urls == ["forum/", "members/", "meetings/"]
+    few = [e.url for e in found_["ogp-5.1:nap1"].evidence]
+    assert "meetings/2023-01-01-wg/" in few and "meetings/" not in few

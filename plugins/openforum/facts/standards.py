@@ -19,7 +19,7 @@ from .calendar import add_months
 from .dated import Dated, dated_records, undated_records
 from .findings import Evidence
 from .standards_plans import plan_judgements
-from .verdicts import Judgement, Shortfall, judged, not_applicable
+from .verdicts import Judgement, Shortfall, judged, listed, not_applicable
 
 IN_FORCE = date(2022, 1, 1)
 SIX_MONTHS = 6
@@ -156,7 +156,7 @@ def space_for_dialogue(records: ForumRecords, window: Window | None, today: date
         "from": window.start,
         "to": window.end,
     }
-    evidence = [FORUM, MEMBERS, *(d.evidence for d in in_window)]
+    evidence = [FORUM, MEMBERS, *listed("meetings", (d.evidence.id for d in in_window))]
     return judged("ogp-1.1", "ogp", shortfalls, figures, evidence)
 
 

@@ -18,7 +18,7 @@ from ..records.model import Consultation, Plan, Submission
 from .calendar import add_months
 from .consultations import TIMELINE_NOTICE_DAYS, reasoned
 from .findings import Evidence
-from .verdicts import Judgement, Shortfall, judged, not_applicable
+from .verdicts import Judgement, Shortfall, judged, listed, not_applicable
 
 TWO_WEEKS = TIMELINE_NOTICE_DAYS
 # The standards ask for input "over a reasonable period" without a number of days; the
@@ -298,7 +298,7 @@ def open_implementation(
     until = min(end, today, ended or today)
     held, unknown = cycles.held, cycles.unknown
     shortfalls: list[Shortfall] = []
-    evidence = [plan_ev]
+    meetings: list[str] = []
     judged_years = 0
     year_start = start
     while year_start <= until:
@@ -307,7 +307,7 @@ def open_implementation(
         needed = MEETINGS_A_YEAR if year_end >= add_months(year_start, 6) - timedelta(days=1) else 1
         count = [stem for day, stem in held if year_start <= day <= year_end]
         maybe = [stem for day, stem in unknown if year_start <= day <= year_end]
-        evidence += [Evidence("meetings", stem) for stem in count]
+        meetings += count
         values = {"from": year_start, "to": year_end, "meetings": len(count), "needed": needed}
         if len(count) >= needed:
             judged_years += 1
@@ -329,7 +329,8 @@ def open_implementation(
             judged_years += 1
             shortfalls.append(Shortfall("implementation-meetings", "not_met", plan_ev, values))
         year_start = add_months(year_start, 12)
-    figures["meetings"] = len(evidence) - 1
+    figures["meetings"] = len(meetings)
+    evidence = [plan_ev, *listed("meetings", meetings), *(s.subject for s in shortfalls)]
     if not judged_years:
         return not_applicable("ogp-5.1", "ogp", "under-way", figures, evidence, plan.stem)
     return judged("ogp-5.1", "ogp", shortfalls, figures, evidence, plan.stem)

@@ -104,5 +104,17 @@ def not_applicable(
     )
 
 
+MOST_LISTED = 40
+
+
+def listed(kind: str, ids: Iterable[str]) -> list[Evidence]:
+    """Records as evidence, each by its id; beyond `MOST_LISTED`, the list page of their
+    kind instead, so that a Forum of a thousand meetings gets a readable verdict."""
+    found = list(dict.fromkeys(ids))
+    if len(found) > MOST_LISTED:
+        return [Evidence(kind, "")]
+    return [Evidence(kind, record_id) for record_id in found]
+
+
 def _unique(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(evidence))
