@@ -11,12 +11,14 @@ import pytest
 
 from conftest import found
 from forum_builder import ForumBuilder
+from html_tree import parse
 from ogp_forum import TODAY, OgpForum
 from openforum.cli import main
 from openforum.facts.dated import dated_records, undated_records
 from openforum.facts.forum import derive
 from openforum.facts.verdicts import Judgement
 from openforum.records import load_forum
+from openforum.site import SiteOptions, generate_site
 
 
 def judgements(tmp_path: Path, forum: OgpForum, today: date = TODAY) -> dict[str, Judgement]:
@@ -212,3 +214,18 @@ def test_many_meetings_are_evidenced_by_their_list_page(tmp_path: Path) -> None:
     assert urls == ["forum/", "members/", "meetings/"]
     few = [e.url for e in found_["ogp-5.1:nap1"].evidence]
     assert "meetings/2023-01-01-wg/" in few and "meetings/" not in few
+
+
+def test_a_long_list_of_shortfalls_folds_after_eight(tmp_path: Path) -> None:
+    forum = OgpForum()
+    for meeting in forum.meetings.values():
+        meeting.pop("attendance")
+    records, _ = load_forum(forum.write(tmp_path / "forum_records"))
+    html = generate_site(records, SiteOptions(today=TODAY)).pages["accountability/index.md"].html
+    row = parse(html).by_id("requirement-rules-quorum")
+    assert row.attrs["data-verdict"] == "not_verifiable"
+    folded = row.find("details")
+    assert len(folded.find_all("li")) == len(forum.meetings) - 8
+    fills = [li.text for li in row.find_all("li")]
+    assert len(fills) == len(forum.meetings)
+    assert all("fill `attendance.present` in meetings/" in text for text in fills)
