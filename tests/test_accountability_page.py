@@ -31,6 +31,10 @@ def test_requirements_table_has_every_requirement_with_verdict_and_evidence() ->
         assert VERDICTS[judgement.verdict] in row.text
         assert words.figure(judgement) in row.text
         assert len(row.find_all("a")) >= len(judgement.evidence) + len(judgement.shortfalls)
+        sources = [
+            a.attrs["href"] for a in row.find_all("a") if "opengovpartnership" in a.attrs["href"]
+        ]
+        assert sources == ([words.OGP_STANDARDS_URL] if judgement.part == "ogp" else [])
 
 
 def test_the_ogp_part_comes_first_and_the_forums_rules_apart() -> None:

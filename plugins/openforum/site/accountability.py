@@ -39,6 +39,7 @@ class Row:
     anchor: str
     title: str
     asks: str
+    source: str  # the OGP's page on the standards, for an OGP requirement
     plan: Link | None
     verdict: str
     figure: str
@@ -84,6 +85,7 @@ def _row(ctx: Context, judgement: Judgement) -> Row:
         row_anchor(judgement.code),
         words.title(judgement),
         words.asks(judgement),
+        words.OGP_STANDARDS_URL if judgement.part == "ogp" else "",
         plan,
         judgement.verdict,
         words.figure(judgement),
