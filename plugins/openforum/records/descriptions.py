@@ -157,6 +157,9 @@ FIELDS: dict[str, Text] = {
     "Document.title": Text("The document's title.", "Draft methodology"),
     "Document.url": Text("Where it can be read."),
     "Document.kind": Text("The kind of document."),
+    "Document.published": Text(
+        "The date it was put online; a notice or minutes count from it where they are judged."
+    ),
     "Attendance.present": Text("Members present.", "[maria-lopez, juan-perez]"),
     "Attendance.apologies": Text("Members who sent apologies.", "[ana-silva]"),
     "Attendance.guests": Text(
