@@ -158,7 +158,8 @@ FIELDS: dict[str, Text] = {
     "Document.url": Text("Where it can be read."),
     "Document.kind": Text("The kind of document."),
     "Document.published": Text(
-        "The date it was put online; a notice or minutes count from it where they are judged."
+        "The date it was put online; it shows how often the Forum's repository is updated "
+        "(OGP requirement 2.2)."
     ),
     "Attendance.present": Text("Members present.", "[maria-lopez, juan-perez]"),
     "Attendance.apologies": Text("Members who sent apologies.", "[ana-silva]"),
