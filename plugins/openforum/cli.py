@@ -9,12 +9,15 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .exports import URLS_FILE
+from .authoring.commands import add_authoring_commands
 from .facts.calendar import default_today
 from .facts.findings import CODES
 from .facts.forum import derive
+from .init import add_init_command, run_init
 from .records import load_forum
-from .report import FORMATS, findings_json, findings_text, format_problem, summary, url_problems
+from .report import FORMATS, findings_json, findings_text, format_problem, summary
+from .urls_report import RETIRED_LIST_FILE, urls_report, validate_urls
+from .verdict_words import REQUIREMENTS
 
 DEFAULT_RECORDS = Path("forum_records")
 
@@ -58,8 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--fail-on",
         default="",
         metavar="CODES",
-        help="comma-separated finding codes that make the exit status 1, or 'any'; "
-        f"codes: {', '.join(CODES)}",
+        help="comma-separated codes that make the exit status 1: finding codes (or 'any' "
+        "finding), and requirement codes, which fail when not met (ogp-1.1, ogp-3.1 for "
+        f"every plan, ogp-3.1:nap5 for one); codes: {', '.join([*CODES, *REQUIREMENTS])}",
     )
     check.add_argument(
         "--today",
@@ -78,23 +82,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     urls = commands.add_parser(
         "urls",
-        help="rewrite the list of published URLs (published-urls.txt) on purpose",
-        description="Every URL the site has published is kept in published-urls.txt, and a "
-        "build fails when one disappears without an alias. After deleting a record on "
-        "purpose, rewrite the list with --update and commit it.",
+        help="list the URLs the Git history shows were published, and any that are lost",
+        description="Every record file and hand-written page that ever existed in the Git "
+        "history gave the site a URL; a build fails when one no longer answers (give a "
+        "renamed record its old id in aliases:, or list a URL withdrawn on purpose in "
+        "retired-urls.txt). Exit status 1 when a URL is lost.",
     )
-    urls.add_argument("--update", action="store_true", required=True)
+    urls.add_argument("--update", action="store_true", help=argparse.SUPPRESS)
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
+    add_init_command(commands)
+    add_authoring_commands(commands)  # new, schema, reference
 
     args = parser.parse_args(argv)
     try:
+        if args.command == "init":
+            return run_init(args)
+        if hasattr(args, "run"):  # a command that names its own handler
+            result: int = args.run(args)
+            return result
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
         if args.command == "check":
             fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
-            unknown = fail_on - set(CODES) - {"any"}
+            unknown = {c for c in fail_on if c.split(":")[0] not in {*CODES, *REQUIREMENTS}}
+            unknown -= {"any"}
             if unknown:
-                parser.error(f"unknown finding code(s) for --fail-on: {', '.join(sorted(unknown))}")
+                parser.error(f"unknown code(s) for --fail-on: {', '.join(sorted(unknown))}")
             return run_check(args.path, args.format, fail_on, args.today)
         return run_validate(args.path, args.format)
     except BrokenPipeError:  # output piped into `head` and closed early
@@ -104,8 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_validate(path: Path, style: str) -> int:
     records, problems = load_forum(path)
-    # The repository's list of published URLs sits beside the records folder.
-    problems.extend(url_problems(path.parent / URLS_FILE, records))
+    if not problems:  # a record that fails to load is not a lost URL
+        problems.extend(validate_urls(path, records))
     for problem in problems:
         print(format_problem(problem, style))
     print(summary(records, problems))
@@ -114,15 +127,18 @@ def run_validate(path: Path, style: str) -> int:
 
 def run_publish(command: str, args: argparse.Namespace) -> int:
     # MkDocs is imported here, not at start-up: `validate` and `check` do not need it.
-    from .publish import build_atomically, update_published_urls
+    from .publish import build_atomically
 
+    if command == "urls" and args.update:
+        print(RETIRED_LIST_FILE)
+        return 1
     if not args.config.is_file():
         print(f"{args.config}: no such file: give the site's mkdocs.yml with --config")
         return 1
     if command == "build":
         ok, message = build_atomically(args.config, args.site_dir)
     else:
-        ok, message = update_published_urls(args.config)
+        ok, message = urls_report(args.config)
     print(message)
     return 0 if ok else 1
 
@@ -141,7 +157,12 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
     else:
         print(findings_text(facts))
     failing = [f for f in facts.findings if "any" in fail_on or f.code in fail_on]
-    return 1 if failing else 0
+    unmet = [
+        j
+        for j in facts.requirements
+        if j.verdict == "not_met" and (j.code in fail_on or j.requirement in fail_on)
+    ]
+    return 1 if failing or unmet else 0
 
 
 if __name__ == "__main__":

@@ -80,6 +80,7 @@ class Document(Located):
     title: str
     url: WebAddress
     kind: DocumentKind | None = None
+    published: date | None = None  # when it was put online (contract, "Documents' dates")
 
 
 @dataclass(kw_only=True, slots=True)
@@ -137,6 +138,8 @@ class Forum(Record):
     country: str
     timezone: str
     languages: list[str] = field(default_factory=lambda: ["en"])
+    # One sentence about the Forum: the site's description (search engines, link previews).
+    description: str | None = None
     established: Establishment | None = None
     mandate: Mandate | None = None
     rules: Rules = field(default_factory=Rules)
