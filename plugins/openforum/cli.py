@@ -106,7 +106,7 @@ def run_validate(path: Path, style: str) -> int:
     records, problems = load_forum(path)
     # The repository's list of published URLs sits beside the records folder.
     problems.extend(url_problems(path.parent / URLS_FILE, records))
-    for problem in problems:
+    for problem in sorted([*problems, *problems.warnings], key=lambda p: p.sort_key()):
         print(format_problem(problem, style))
     print(summary(records, problems))
     return 1 if problems else 0
