@@ -144,6 +144,7 @@ KINDS = (
     "submissions",
     "assessments",
     "partners",
+    "organizations",
 )
 
 

@@ -277,7 +277,9 @@ def test_popolo_has_people_organisations_seats_meetings_and_votes() -> None:
     members = records.members.values()
     people = [m for m in members if m.kind == "person"]
     assert len(data["persons"]) == len(people)
-    assert len(data["organizations"]) == 1 + len(records.partners) + len(members) - len(people)
+    assert len(data["organizations"]) == (
+        1 + len(records.partners) + len(records.organizations) + len(members) - len(people)
+    )
     assert len(data["memberships"]) == sum(len(m.seats) for m in members)
     assert {m["organization_id"] for m in data["memberships"]} == {"forum"}
     assert len(data["events"]) == len(records.meetings)

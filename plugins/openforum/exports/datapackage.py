@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import tables_forum, tables_plans
+from ..kinds import organizations
+from . import tables_forum, tables_indicators, tables_plans
 from .context import ExportContext, dump_json
 from .tables import Table
 
@@ -30,6 +31,7 @@ TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_plans.plans,
     tables_plans.commitments,
     tables_plans.milestones,
+    tables_indicators.indicators,
     tables_plans.progress,
     tables_plans.consultations,
     tables_plans.submissions,
@@ -40,6 +42,7 @@ TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_forum.members,
     tables_forum.seats,
     tables_forum.resources,
+    organizations.organizations_table,
 )
 
 DIALECT = {"delimiter": ",", "doubleQuote": True, "lineTerminator": "\r\n", "header": True}

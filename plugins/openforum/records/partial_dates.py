@@ -27,33 +27,43 @@ class PartialDate(date):
     __slots__ = ("written",)
     written: str
 
-    def __new__(cls, last_day: date, written: str) -> PartialDate:
+    def __new__(cls, last_day: date | int, written: str | int, day: int | None = None) -> Any:
+        if isinstance(last_day, int):
+            # Date arithmetic (`due + timedelta(...)`) makes new dates through the class:
+            # a computed day is a plain date, not a date as written.
+            return date(last_day, int(written), day or 1)
+        assert isinstance(written, str)
         self = super().__new__(cls, last_day.year, last_day.month, last_day.day)
         self.written = written
         return self
 
     @property
+    def text(self) -> str:
+        """As written; a day made by `replace()` (which skips `__new__`) as YYYY-MM-DD."""
+        return getattr(self, "written", None) or date.isoformat(self)
+
+    @property
     def precision(self) -> str:
         """'day', 'month', 'year' or 'ongoing'."""
-        if self.written == ONGOING:
+        if self.text == ONGOING:
             return ONGOING
-        return {10: "day", 7: "month", 4: "year"}[len(self.written)]
+        return {10: "day", 7: "month", 4: "year"}[len(self.text)]
 
     @property
     def ongoing(self) -> bool:
-        return self.written == ONGOING
+        return self.text == ONGOING
 
     def isoformat(self) -> str:
-        return self.written
+        return self.text
 
     def __str__(self) -> str:
-        return self.written
+        return self.text
 
     def __repr__(self) -> str:
-        return f"PartialDate({self.written!r})"
+        return f"PartialDate({self.text!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep how it was written
-        return (type(self), (date(self.year, self.month, self.day), self.written))
+        return (type(self), (date(self.year, self.month, self.day), self.text))
 
 
 def read_partial_date(text: str, kind: type[PartialDate] = PartialDate) -> PartialDate:

@@ -8,6 +8,7 @@ is reproducible and tests can fix the date.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -98,11 +99,20 @@ def status_changes(commitment: Commitment) -> list[ProgressEntry]:
 
 
 def commitments_of(records: ForumRecords, plan: str) -> list[Commitment]:
-    return sorted((c for c in records.commitments.values() if c.plan == plan), key=_by_id)
+    return sorted((c for c in records.commitments.values() if c.plan == plan), key=by_number)
 
 
-def _by_id(commitment: Commitment) -> str:
-    return commitment.stem
+def by_number(commitment: Commitment) -> tuple[tuple[int, str], ...]:
+    """Numbers in the id compared as numbers: nap5-2 before nap5-10, US0113 before US0114."""
+    return natural_key(commitment.stem)
+
+
+def natural_key(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in re.split(r"([0-9]+)", text)
+        if part
+    )
 
 
 # Plans ---------------------------------------------------------------------------------------
@@ -145,6 +155,8 @@ def meetings_in_order(records: ForumRecords) -> list[Meeting]:
 
 
 def upcoming_meetings(records: ForumRecords, today: date) -> list[Meeting]:
+    if records.forum and records.forum.ended and records.forum.ended <= today:
+        return []  # a Forum that was wound up has nothing upcoming
     return [m for m in meetings_in_order(records) if meeting_day(m) >= today]
 
 

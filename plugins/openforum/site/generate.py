@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..facts.forum import ForumFacts
+from ..kinds import organizations
 from ..records import ForumRecords
 from . import (
     accountability,
@@ -103,6 +104,7 @@ def _sections(ctx: Context) -> Iterator[GeneratedPage]:
     yield consultations.consultations_index(ctx)
     yield plans.assessments_index(ctx)
     yield forum.partners_index(ctx)
+    yield organizations.organizations_index(ctx)
     yield timeline.timeline_page(ctx)
     yield accountability.accountability_page(ctx)
 
@@ -118,6 +120,7 @@ JOBS: dict[str, Generator] = {
     "consultations": consultations.consultation_pages,
     "assessments": plans.assessment_pages,
     "partners": forum.partner_pages,
+    "organizations": organizations.organization_pages,
     "redirects": redirects.redirect_pages,
 }
 
