@@ -88,6 +88,7 @@ def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
             "consultations",
             "assessments",
             "partners",
+            "organizations",
             "timeline",
             "accountability",
         )

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..kinds import organizations
 from . import tables_forum, tables_indicators, tables_plans
 from .context import ExportContext, dump_json
 from .tables import Table
@@ -26,6 +25,13 @@ DEFAULT_LICENSE: dict[str, str] = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
+
+def _organizations(ctx: ExportContext) -> Table:
+    # The kind's own module reads these exports' helpers: imported when first needed.
+    from ..kinds.organizations import organizations_table
+
+    return organizations_table(ctx)
+
 
 TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_plans.plans,
@@ -42,7 +48,7 @@ TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_forum.members,
     tables_forum.seats,
     tables_forum.resources,
-    organizations.organizations_table,
+    _organizations,
 )
 
 DIALECT = {"delimiter": ",", "doubleQuote": True, "lineTerminator": "\r\n", "header": True}
