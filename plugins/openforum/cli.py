@@ -13,6 +13,7 @@ from .exports import URLS_FILE
 from .facts.calendar import default_today
 from .facts.findings import CODES
 from .facts.forum import derive
+from .importers.command import add_import_parser, run_import
 from .records import load_forum
 from .report import FORMATS, findings_json, findings_text, format_problem, summary, url_problems
 
@@ -86,8 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("--update", action="store_true", required=True)
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
 
+    add_import_parser(commands)
+
     args = parser.parse_args(argv)
     try:
+        if args.command == "import":
+            return run_import(args)
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
         if args.command == "check":

@@ -12,6 +12,8 @@ from datetime import date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
+from .bodies import check_bodies, decision_rules
+from .institutions import unknown_institution
 from .loader import SINGULAR, ForumRecords
 from .model import (
     Commitment,
@@ -25,8 +27,7 @@ from .model import (
     Record,
     Votes,
 )
-from .bodies import check_bodies, decision_rules
-from .institutions import unknown_institution
+from .partial_dates import PartialDate
 from .personal_data import check_personal_data
 from .problems import Mark, Problems, did_you_mean
 from .votes import check_votes
@@ -447,7 +448,11 @@ def _check_consultation(consultation: Consultation, problems: Problems) -> None:
 def _check_period(
     path: Path, period: Period | CommitmentPeriod | None, problems: Problems
 ) -> None:
-    if period and _after(period.start, period.end):
+    if period is None:
+        return
+    # A period that starts with a month or a year starts on its first day.
+    start = period.start.first_day if isinstance(period.start, PartialDate) else period.start
+    if _after(start, period.end):
         problems.add(
             path, period.at("end"), f"period ends ({period.end}) before it starts ({period.start})"
         )

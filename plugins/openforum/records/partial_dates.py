@@ -50,6 +50,16 @@ class PartialDate(date):
         return {10: "day", 7: "month", 4: "year"}[len(self.text)]
 
     @property
+    def first_day(self) -> date:
+        """The first day it covers: where a period that starts with it begins."""
+        precision = self.precision
+        if precision == "year":
+            return date(self.year, 1, 1)
+        if precision == "month":
+            return date(self.year, self.month, 1)
+        return date(self.year, self.month, self.day)
+
+    @property
     def ongoing(self) -> bool:
         return self.text == ONGOING
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 
@@ -13,7 +13,6 @@ from . import derived, labels
 from .context import Context, GeneratedPage, SearchEntry
 from .render import card
 from .urls import record_src, relative_file, section_src
-
 
 # Minutes that name who came: "Present:", "Members in attendance", "Attendees", "Apologies".
 ATTENDANCE_WORDS = re.compile(

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•●▪■◦○‣⁃–])[ \t\u00a0]*(?P<text>\S.*)$")
-_SUB_BULLETS = frozenset("◦○‣⁃–")
+EN_DASH = "\u2013"
+# Bullet characters word processors paste: black circle, square, white circle, hyphen bullet.
+BULLETS = "\u2022\u25cf\u25aa\u25a0\u25e6\u25cb\u2023\u2043"
+_BULLET = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<mark>[{BULLETS}{EN_DASH}])[ \t\u00a0]*(?P<text>\S.*)$"
+)
+_SUB_BULLETS = frozenset("\u25e6\u25cb\u2023\u2043" + EN_DASH)
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def bullets_to_lists(text: str) -> str:
-    if not any(mark in text for mark in "•●▪■◦○‣⁃"):
+    if not any(mark in text for mark in BULLETS):
         return text  # the common case: nothing pasted
     out: list[str] = []
     fence: str | None = None
@@ -27,7 +32,7 @@ def bullets_to_lists(text: str) -> str:
         if marker and (fence is None or marker.group(1)[0] == fence[0]):
             fence = None if fence else marker.group(1)
         bullet = None if fence or marker else _BULLET.match(line)
-        if bullet is None or (bullet["mark"] == "–" and not _in_list(out)):
+        if bullet is None or (bullet["mark"] == EN_DASH and not _in_list(out)):
             if line.strip() and not line[:1].isspace() and out and out[-1] in made:
                 out.append("")  # the list ends: text after it is not part of its last item
             out.append(line)  # a dash starting an ordinary sentence stays as it is
