@@ -26,6 +26,7 @@ DEFAULT_LICENSE: dict[str, str] = {
     "title": "Creative Commons Attribution 4.0",
 }
 
+
 def _organizations(ctx: ExportContext) -> Table:
     # The kind's own module reads these exports' helpers: imported when first needed.
     from ..kinds.organizations import organizations_table

@@ -18,6 +18,7 @@ STATUS = vocab(model.CommitmentStatus, "IRM completion scale: ")
 # Records may give these dates to the month or year (records.md, "Version 2 additions").
 PARTIAL_DATE = "YYYY-MM-DD, or YYYY-MM or YYYY (due at the end of that month or year)"
 
+
 def irm_scale(name: str) -> Any:
     """The vocabulary of an IRM field (`Literal[...] | None` in the model)."""
     hint = typing.get_type_hints(model.IrmAssessment)[name]

@@ -29,15 +29,21 @@ def add_import_parser(commands: Any) -> None:
     ogp.add_argument("csv", type=Path, metavar="CSV", help="the export, as CSV")
     ogp.add_argument("--country", required=True, help="the country as the export spells it")
     ogp.add_argument(
-        "--plan", default=None, metavar="ID", help="only this action plan (its id in the export "
-        "or the plan id it becomes, e.g. nap5)"
+        "--plan",
+        default=None,
+        metavar="ID",
+        help="only this action plan (its id in the export or the plan id it becomes, e.g. nap5)",
     )
     ogp.add_argument(
-        "--out", type=Path, default=Path("forum_records"), metavar="RECORDS_DIR",
+        "--out",
+        type=Path,
+        default=Path("forum_records"),
+        metavar="RECORDS_DIR",
         help="the records folder to write into (default: forum_records)",
     )
     ogp.add_argument(
-        "--replace", action="store_true",
+        "--replace",
+        action="store_true",
         help="replace records that differ from the import (edited since): they are kept else",
     )
 
@@ -66,8 +72,10 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"{args.out}: cannot write the records ({error.strerror}); nothing was moved in")
         return 1
     for relative in written.kept:
-        print(f"{args.out / relative}: differs from the import and is kept: give --replace to "
-              "replace it")
+        print(
+            f"{args.out / relative}: differs from the import and is kept: give --replace to "
+            "replace it"
+        )
     print(
         f"{imported.commitments} commitments and {imported.plans} plans of {args.country}: "
         f"{len(written.created)} files created, {len(written.replaced)} replaced, "

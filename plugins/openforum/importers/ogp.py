@@ -79,12 +79,9 @@ def read_rows(path: Path) -> tuple[ColumnSet, list[_Row]]:
         if located is not None:
             break
     else:
-        wanted = ", ".join(
-            OGP.headers_of(name) for name in OGP.required
-        )
+        wanted = ", ".join(OGP.headers_of(name) for name in OGP.required)
         raise ImportError_(
-            f"{path}:1: the header names none of the columns this importer reads; it needs "
-            f"{wanted}"
+            f"{path}:1: the header names none of the columns this importer reads; it needs {wanted}"
         )
     rows = []
     headers = {name: header[index] for name, index in located.items()}
@@ -187,9 +184,7 @@ def _plan(row: _Row) -> tuple[str, dict[str, Any]]:
     return plan_id, front
 
 
-def _commitment(
-    row: _Row, plan_id: str, where: str
-) -> tuple[str, dict[str, Any], str, list[str]]:
+def _commitment(row: _Row, plan_id: str, where: str) -> tuple[str, dict[str, Any], str, list[str]]:
     ogp_id = " ".join(row.get("ogp_id").split())
     if not ogp_id or missing(ogp_id):
         raise CellError(f"no commitment identifier ({row.column('ogp_id')})")
@@ -231,8 +226,10 @@ def _period(row: _Row, plan_id: str, where: str, notes: list[str]) -> dict[str, 
     if not start or not end:
         return None
     if read_partial_date(start).first_day > read_partial_date(end):
-        notes.append(f"{where}: the commitment ends ({end}) before it starts ({start}); its "
-                     "period is left out")
+        notes.append(
+            f"{where}: the commitment ends ({end}) before it starts ({start}); its "
+            "period is left out"
+        )
         return None
     return {"start": start, "end": end}
 

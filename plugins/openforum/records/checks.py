@@ -445,9 +445,7 @@ def _check_consultation(consultation: Consultation, problems: Problems) -> None:
         )
 
 
-def _check_period(
-    path: Path, period: Period | CommitmentPeriod | None, problems: Problems
-) -> None:
+def _check_period(path: Path, period: Period | CommitmentPeriod | None, problems: Problems) -> None:
     if period is None:
         return
     # A period that starts with a month or a year starts on its first day.
