@@ -18,8 +18,7 @@ def _commitment(root: Path, lead: str, supporting: str = "[]") -> Path:
     return write(
         root,
         "commitments/nap1-01.md",
-        f"title: Open budgets\nplan: nap1\nlead: {lead}\nsupporting: {supporting}\n"
-        "status: limited",
+        f"title: Open budgets\nplan: nap1\nlead: {lead}\nsupporting: {supporting}\nstatus: limited",
     )
 
 

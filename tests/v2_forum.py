@@ -38,7 +38,7 @@ def forum(root: Path, extra: str = "") -> Path:
           quorum: 1/2
           max_meeting_gap_months: 6
           qualified_threshold: 2/3
-        """
+        """.replace("\n        ", "\n")
         + dedent(extra),
     )
     for member, sector in (("ana", "government"), ("ben", "civil_society"), ("cai", "academia")):

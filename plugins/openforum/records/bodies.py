@@ -43,18 +43,20 @@ def decision_rules(meeting: Meeting, forum: Forum | None) -> Rules | None:
 
 def check_bodies(records: ForumRecords, problems: Problems) -> None:
     forum = records.forum
-    bodies = forum.bodies if forum else []
+    if forum is None or "bodies" in forum.unreadable:
+        return  # forum.md's own problem is reported; every meeting's would only repeat it
+    bodies = forum.bodies
     counts = Counter(body.id for body in bodies)
     for body in bodies:
         if body.id and not is_id(body.id):
             problems.add(
-                forum.path if forum else records.root,
+                forum.path,
                 body.at("id"),
                 f"body id '{body.id}' is not an id: lowercase letters, digits and '-'",
             )
         if counts[body.id] > 1:
             problems.add(
-                forum.path if forum else records.root,
+                forum.path,
                 body.at("id"),
                 f"body id '{body.id}' is listed twice in bodies",
             )
