@@ -80,10 +80,13 @@ def commitment_overdue(commitment: Commitment, today: date, closed: bool = False
 
 
 def status_counts(commitments: list[Commitment]) -> dict[str, int]:
-    """Count per IRM status, every status present (zero included), in scale order."""
+    """Count per IRM status, every status present (zero included), in scale order; and
+    `not_reported` when some commitment has no status reported yet."""
     counts = dict.fromkeys(COMMITMENT_STATUSES, 0)
     for commitment in commitments:
         counts[commitment.status] += 1
+    if not counts["not_reported"]:
+        del counts["not_reported"]  # not on the IRM's scale: shown only where it occurs
     return counts
 
 
