@@ -112,23 +112,22 @@ def read_year(text: str) -> int | None:
 
 
 def read_status(text: str) -> str | None:
-    """The IRM completion of a commitment; None when not given or not assessed."""
-    value = " ".join(text.replace("_", " ").split()).casefold()
-    if missing(value) or value in ("not assessed", "not reported", "unclear", "no evidence"):
-        return None
-    found = STATUS_WORDS.get(value)
-    if found is None:
-        raise CellError(f"'{text}' is not a completion level ({', '.join(sorted(STATUS_WORDS))})")
-    return found
+    """A commitment's status from an IRM completion level; None when not assessed."""
+    return _level(text, STATUS_WORDS, ("unclear", "no evidence"), "a completion level")
 
 
 def read_irm_completion(text: str) -> str | None:
+    """The IRM's completion scale (with no_evidence); None when not assessed."""
+    return _level(text, IRM_COMPLETION_WORDS, ("withdrawn",), "an IRM completion level")
+
+
+def _level(text: str, words: dict[str, str], unassessed: tuple[str, ...], what: str) -> str | None:
     value = " ".join(text.replace("_", " ").split()).casefold()
-    if missing(value) or value in ("not assessed", "not reported", "withdrawn"):
+    if missing(value) or value in ("not assessed", "not reported", *unassessed):
         return None
-    found = IRM_COMPLETION_WORDS.get(value)
+    found = words.get(value)
     if found is None:
-        raise CellError(f"'{text}' is not an IRM completion level")
+        raise CellError(f"'{text}' is not {what} ({', '.join(sorted(words))})")
     return found
 
 
