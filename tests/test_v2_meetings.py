@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 from html_tree import parse
 from openforum.cli import main
-from v2_forum import clean, facts, forum, load, site, write
+from v2_forum import clean, exports, facts, forum, load, site, write
 
 BODIES = """
 bodies:
@@ -49,6 +50,8 @@ def test_quorum_and_cadence_apply_to_plenary_bodies_and_bodies_with_rules(tmp_pa
     assert headings[1:] == ["Plenary", "Working group on data", "Audit committee"]
     page = parse(site(records, date(2024, 12, 31)).pages["meetings/w1.md"].html)
     assert "Working group on data" in page.find("p", "of-status").text
+    data = json.loads(exports(records, date(2024, 12, 31))["api/meetings/w1.json"])
+    assert data["forum_body"] == "data-wg" and data["body"].strip() == ""
 
 
 def test_a_meeting_naming_an_unknown_body_is_an_error(tmp_path: Path) -> None:

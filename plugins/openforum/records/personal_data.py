@@ -17,15 +17,19 @@ from .model import Author, Contact, PointOfContact
 from .problems import Mark, Problems
 from .schema import Located
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Every repetition is bounded: a field may be 200,000 characters long, and an unbounded
+# run tried from each position would take minutes (quadratic backtracking).
+EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+)
 PHONE = re.compile(
-    r"(?:\+|\b00)[1-9][\d\s().-]{6,}\d"  # international: +34 91 123 45 67
+    r"(?:\+|\b00)[1-9][\d\s().-]{6,20}\d"  # international: +34 91 123 45 67
     r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}"  # (202) 555-0143
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"  # 202-555-0143
-    r"|\b(?:tel|phone|telephone|mobile|cell|fax)\b\.?\s*:?\s*\+?\d[\d\s().-]{5,}\d",
+    r"|\b(?:tel|phone|telephone|mobile|cell|fax)\b\.?\s{0,3}:?\s{0,3}\+?\d[\d\s().-]{5,20}\d",
     re.IGNORECASE,
 )
-_WEB = re.compile(r"https?://\S+")
+_WEB = re.compile(r"https?://\S{1,2000}")
 MIN_PHONE_DIGITS = 7
 # What has its own publish switch, so is published only when its owner agreed.
 SWITCHED = (Contact, PointOfContact)
