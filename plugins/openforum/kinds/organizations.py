@@ -37,9 +37,16 @@ def parts_of(records: ForumRecords, key: str) -> list[Organization]:
 
 
 def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    """Its list page first, then a page per organization.
+
+    The list page is not a section: a site whose nav predates this kind does not list
+    it, and MkDocs would warn (failing a strict build) about a section left out of it.
+    A nav that lists `organizations/index.md` shows it as any other.
+    """
     from ..site.context import SearchEntry
     from ..site.urls import record_src
 
+    yield organizations_index(ctx)
     records = ctx.records
     commitments = by_institution(records)
     for key, organization in sorted(records.organizations.items()):

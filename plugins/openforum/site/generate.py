@@ -104,7 +104,6 @@ def _sections(ctx: Context) -> Iterator[GeneratedPage]:
     yield consultations.consultations_index(ctx)
     yield plans.assessments_index(ctx)
     yield forum.partners_index(ctx)
-    yield organizations.organizations_index(ctx)
     yield timeline.timeline_page(ctx)
     yield accountability.accountability_page(ctx)
 
