@@ -59,6 +59,14 @@ def made_up_word(rng: random.Random, taken: set[str]) -> str:
 
 def write_held_out_forum(out: Path, total: int = 100, seed: int = 15) -> list[Planted]:
     generate(total, out, seed)
+    for path in (out / "meetings").glob("*.md"):
+        # The synthetic attendance lists members whatever their seats' dates: a vote
+        # count would not add up, so the decisions here are taken by consensus.
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(
+            "rule: simple_majority, votes: {for: 5, against: 2, abstain: 1}", "rule: consensus"
+        )
+        path.write_text(text, encoding="utf-8")
     rng = random.Random(seed)
     taken: set[str] = set()
     planted: list[Planted] = []
