@@ -24,6 +24,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .exports import (
     URLS_FILE,
@@ -68,7 +69,7 @@ WORKER_LOST = (
 log = get_plugin_logger(__name__)
 
 
-class _Day(c.BaseConfigOption[date | None]):
+class _Day(base.BaseConfigOption[date | None]):
     """A date written YYYY-MM-DD; YAML gives a date unquoted and a string when quoted."""
 
     def run_validation(self, value: object) -> date | None:
@@ -298,8 +299,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
         return context

@@ -114,7 +114,7 @@ def lost_record_pages(urls_text: str, records: ForumRecords) -> list[tuple[int, 
     """
     current = set(page_urls(records))
     moved = alias_urls(records)
-    lost = []
+    lost: list[tuple[int, str]] = []
     for number, line in enumerate(urls_text.splitlines(), start=1):
         url = line.strip()
         match = _RECORD_URL.fullmatch(url)

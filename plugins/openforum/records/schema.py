@@ -138,7 +138,8 @@ def field_names(cls: type) -> list[str]:
 
 def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
     """Read a mapping node into `cls`; problems go to `reading`, missing values get defaults."""
-    specs = _fields_of(cls)
+    model: type = cls  # type[T] is hashable, but mypy does not see it for a TypeVar
+    specs = _fields_of(model)
     values: dict[str, Any] = {}
     marks: dict[str, Mark] = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
@@ -199,7 +200,7 @@ def _reader_for(hint: Any) -> Reader:
         base, *rules = get_args(hint)
         read_base = _reader_for(base)
 
-        def read_annotated(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+        def read_annotated(node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
             value = read_base(node, reading, name, marks)
             for rule in rules:
                 value = _apply_rule(rule, value, node, reading, name)
@@ -209,7 +210,7 @@ def _reader_for(hint: Any) -> Reader:
     if origin in (types.UnionType, typing.Union):
         read_option = _reader_for(next(a for a in get_args(hint) if a is not type(None)))
 
-        def read_optional(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+        def read_optional(node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
             if isinstance(node, Scalar) and node.is_null:
                 return None
             return read_option(node, reading, name, marks)
@@ -217,13 +218,13 @@ def _reader_for(hint: Any) -> Reader:
         return read_optional
     if origin is list:
         return _list_reader(_reader_for(get_args(hint)[0]))
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _mapping_reader(hint)
     return _scalar_reader(hint)
 
 
 def _list_reader(read_item: Reader) -> Reader:
-    def read_list(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+    def read_list(node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
@@ -244,7 +245,7 @@ def _list_reader(read_item: Reader) -> Reader:
 
 
 def _mapping_reader(cls: type) -> Reader:
-    def read_mapping(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+    def read_mapping(node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return None
         if not isinstance(node, Mapping):
@@ -257,16 +258,19 @@ def _mapping_reader(cls: type) -> Reader:
 
 def _scalar_reader(hint: Any) -> Reader:
     description = _describe(hint)
+    convert: Callable[[str], Any]
     if get_origin(hint) is Literal:
         choices = [str(a) for a in get_args(hint)]
         allowed = frozenset(choices)
 
-        def convert(text: str) -> Any:
+        def one_of_choices(text: str) -> Any:
             if text not in allowed:
                 raise BadValue(
                     f"'{text}' is not one of: {one_of(choices)}.{did_you_mean(text, choices)}"
                 )
             return text
+
+        convert = one_of_choices
     elif hint is str:
         convert = str
     elif hint in _SCALAR_READERS:
@@ -275,7 +279,7 @@ def _scalar_reader(hint: Any) -> Reader:
         raise TypeError(f"no reader for {hint!r}")
     must_be_plain = hint in (int, bool, Fraction, Decimal)
 
-    def read_scalar(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+    def read_scalar(node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
         if not isinstance(node, Scalar):
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
