@@ -35,7 +35,6 @@ from .exports import (
     parse_url_list,
 )
 from .facts.forum import ForumFacts, derive
-from .fork import can_fork
 from .generation import Generation, can_share
 from .mkdocs_pages import (
     PrerenderedPage,
@@ -59,6 +58,7 @@ from .site import (
 from .site.html import MarkdownRenderer
 from .site.render import TEMPLATES
 from .site.urls import HOME, url_of
+from .worker import StartMethodError, start_method
 
 UPDATE_URLS_ENV = "OPENFORUM_UPDATE_URLS"
 WORKER_LOST = (
@@ -168,7 +168,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             self.generation = Generation(
                 records, self.options, self.facts, config.site_url, share=self._share_work()
             )
-        except (SiteError, ExportError) as error:
+        except (SiteError, ExportError, StartMethodError) as error:
             raise PluginError(f"openforum: {error}") from None
         log.info(
             "loaded %d records from %s; pages are written for %s",
@@ -225,7 +225,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def _share_work(self) -> bool:
         assert self.records is not None
         if self.config.parallel is not None:
-            return self.config.parallel and can_fork()  # no fork on Windows: one process
+            # Where no worker may start (see worker.py), one process.
+            return self.config.parallel and start_method() is not None
         return can_share(self.records)
 
     def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
