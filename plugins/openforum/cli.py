@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import __version__, export_cmd
 from .exports import URLS_FILE
 from .facts.calendar import default_today
 from .facts.findings import CODES
@@ -85,9 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     urls.add_argument("--update", action="store_true", required=True)
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
+    # Commands that run without MkDocs, each in its own module: `run` is set by it.
+    export_cmd.add_parser(commands)
 
     args = parser.parse_args(argv)
     try:
+        if "run" in args:
+            return int(args.run(args))
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
         if args.command == "check":

@@ -86,7 +86,7 @@ class Generation:
         """Every export file written (waiting for the worker, if any)."""
         if self._worker is None:
             assert self._data is not None, "pages() comes first"
-            return _write_rest(self.exports, self._data, self.site_dir)
+            return write_open_data(self.exports, self._data, self.site_dir)
         try:
             exported: Exported = self._worker.receive()
             return exported
@@ -115,11 +115,12 @@ def _work(conn: Connection, ctx: Context, exports: ExportContext) -> None:
     data = data_exports(exports)
     reply(conn, (run_jobs(ctx, WORKER_JOBS), data))
     site_dir: Path = conn.recv()
-    reply(conn, _write_rest(exports, data, site_dir))
+    reply(conn, write_open_data(exports, data, site_dir))
 
 
-def _write_rest(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
-    """Every export file but the list of published URLs, which the build completes."""
+def write_open_data(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
+    """Every export file but the list of published URLs, which the build completes; `data`
+    are the data tables (`data_exports`)."""
     files = {**data, **other_exports(exports, data)}
     urls = parse_url_list(files.pop(URLS_FILE))
     made: set[Path] = set()
