@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__, export_cmd
+from . import __version__, export_cmd, stage
 from .exports import URLS_FILE
 from .facts.calendar import default_today
 from .facts.findings import CODES
@@ -87,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
     # Commands that run without MkDocs, each in its own module: `run` is set by it.
     export_cmd.add_parser(commands)
+    stage.add_parser(commands)
 
     args = parser.parse_args(argv)
     try:

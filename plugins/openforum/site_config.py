@@ -65,7 +65,13 @@ def _write_tagged(dumper: _Writer, value: Tagged) -> yaml.Node:
     return dumper.represent_scalar(value.tag, str(value.value))
 
 
+def _write_text(dumper: _Writer, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None  # lines stay lines, as a person writes them
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _Writer.add_representer(Tagged, _write_tagged)
+_Writer.add_representer(str, _write_text)
 
 
 def dump_config(raw: dict[str, Any]) -> str:
