@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 RECORDS ?= forum_records
 
-.PHONY: serve build validate test lint typecheck bench screenshots clean
+.PHONY: serve build validate test test-spawn lint typecheck bench screenshots clean
 
 # Material prints an end-of-life banner on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
@@ -28,6 +28,11 @@ validate: $(READY)
 test: $(READY)
 	$(BIN)/ruff check plugins tests
 	$(BIN)/python -m pytest -q
+
+# The whole suite with every worker process spawned, as on macOS and Windows (the parallel
+# tests run under spawn and fork in `make test` too).
+test-spawn: $(READY)
+	OPENFORUM_START_METHOD=spawn $(BIN)/python -m pytest -q
 
 lint: $(READY) typecheck
 	$(BIN)/ruff check plugins tests
