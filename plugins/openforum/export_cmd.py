@@ -13,7 +13,7 @@ import argparse
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from .exports import ExportError, data_exports, export_context
 from .facts.calendar import default_today
 from .facts.forum import ForumFacts, derive
+from .folders import replace_folder
 from .generation import write_open_data
 from .records import ForumRecords, load_forum
 from .report import format_problem, summary
@@ -39,16 +40,27 @@ class CommandError(Exception):
 
 
 def add_parser(commands: Any) -> None:
-    export = commands.add_parser(
+    add_command(
+        commands,
         "export",
-        help="write the open data (JSON, CSV, Data Package, Popolo, feeds, calendars) "
-        "into a folder, without MkDocs",
-        description="Write every open data file a build publishes into OUT, from the "
-        "records and the site's settings (mkdocs.yml when present, or the options).",
+        "write the open data (JSON, CSV, Data Package, Popolo, feeds, calendars) into a "
+        "folder, without MkDocs",
+        "Write every open data file a build publishes into OUT, from the records and the "
+        "site's settings (mkdocs.yml when present, or the options).",
+        run_export,
     )
-    export.add_argument("out", type=Path, metavar="OUT", help="the folder to write (replaced)")
-    add_source_options(export)
-    export.set_defaults(run=run_export)
+
+
+def add_command(
+    commands: Any, name: str, summary: str, description: str, run: Callable[..., int]
+) -> None:
+    """A command that writes a folder (its one argument, named in `description` as it
+    starts: OUT or DIR) from the records and the site's settings."""
+    parser = commands.add_parser(name, help=summary, description=description)
+    folder = "DIR" if "DIR" in description else "OUT"
+    parser.add_argument("out", type=Path, metavar=folder, help="the folder to write (replaced)")
+    add_source_options(parser)
+    parser.set_defaults(run=run)
 
 
 def add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -156,13 +168,7 @@ def replacing(out: Path, made_here: str) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    fresh.chmod(0o755)  # mkdtemp makes it private; these files are for everyone
-    old = out.with_name(f".{out.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(fresh, out)
 
 
 def run_export(args: argparse.Namespace) -> int:

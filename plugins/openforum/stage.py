@@ -29,7 +29,7 @@ import yaml
 from .export_cmd import (
     CommandError,
     Source,
-    add_source_options,
+    add_command,
     read_source,
     refuse_private,
     replacing,
@@ -48,16 +48,15 @@ KEPT_PLUGINS = ("search",)  # MkDocs' own; Zensical has its own search built in
 
 
 def add_parser(commands: Any) -> None:
-    stage = commands.add_parser(
+    add_command(
+        commands,
         "stage",
-        help="write the whole site as a docs tree a static site generator builds without "
-        "plugins (MkDocs, Zensical)",
-        description="Write DIR/mkdocs.yml and DIR/docs/: the hand-written pages, every "
-        "generated page, the site's assets and the open data, for a build without plugins.",
+        "write the whole site as a docs tree a static site generator builds without plugins "
+        "(MkDocs, Zensical)",
+        "Write DIR/mkdocs.yml and DIR/docs/: the hand-written pages, every generated page, "
+        "the site's assets and the open data, for a build without plugins.",
+        run_stage,
     )
-    stage.add_argument("dir", type=Path, metavar="DIR", help="the folder to write (replaced)")
-    add_source_options(stage)
-    stage.set_defaults(run=run_stage)
 
 
 def run_stage(args: argparse.Namespace) -> int:
@@ -68,13 +67,13 @@ def run_stage(args: argparse.Namespace) -> int:
                 f"{args.config}: no such file: staging needs the site's mkdocs.yml "
                 "(its pages, theme and nav)"
             )
-        with replacing(args.dir, "mkdocs.yml") as folder:
+        with replacing(args.out, "mkdocs.yml") as folder:
             pages = write_stage(source, source.config, folder)
             refuse_private(source, folder / DOCS)
     except CommandError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"staged {pages} pages in {args.dir}: build it with `zensical build` or `mkdocs build`")
+    print(f"staged {pages} pages in {args.out}: build it with `zensical build` or `mkdocs build`")
     return 0
 
 
