@@ -106,13 +106,20 @@ def write_stage(source: Source, config: SiteConfig, folder: Path) -> int:
 
 def _site_options(source: Source, config: SiteConfig) -> SiteOptions:
     """As the plugin makes them: the record bodies with the site's Markdown extensions."""
-    extensions, configs = markdown_settings(config.raw)
+    try:
+        extensions, configs = markdown_settings(config.raw)
+        renderer = MarkdownRenderer(extensions, configs)
+    except (ImportError, AttributeError, ValueError, TypeError) as error:
+        raise CommandError(
+            f"{config.root / 'mkdocs.yml'}: markdown_extensions: {error}; install the "
+            "extension (and what its settings name) where this command runs"
+        ) from None
     return SiteOptions(
         today=source.facts.today,
         edit_base=plugin_options(config.raw).get("repo_edit_base"),
         repo_root=config.root,
         site_url=source.site_url,
-        markdown=MarkdownRenderer(extensions, configs),
+        markdown=renderer,
     )
 
 
