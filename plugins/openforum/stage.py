@@ -1,12 +1,14 @@
 """`openforum stage DIR`: the whole site as a docs tree that a static site generator builds
 without any plugin (MkDocs, or Zensical, which runs no MkDocs plugin).
 
-    DIR/mkdocs.yml     the site's config: docs_dir docs, the theme's overrides in
-                       overrides/, every plugin but MkDocs' own search removed
+    DIR/mkdocs.yml     the site's config: docs_dir docs, the theme files in overrides/,
+                       every plugin but MkDocs' own search removed, and what the plugin
+                       settles in a build (name, description from forum.md; edit_uri)
     DIR/docs/          the hand-written pages (the home page with its figures), every
                        generated page (front matter, then its finished HTML), the redirect
                        pages of renamed records, the open data and published-urls.txt
-    DIR/overrides/     the theme's custom_dir (its templates and the site's assets)
+    DIR/overrides/     the package's theme files (main.html, assets/), then the site's
+                       own custom_dir over them
 
 What the plugin adds around a build is not staged: the lean search entries of record
 pages (a plain build indexes their full text), "Edit this page" links to record files,
@@ -40,11 +42,10 @@ from .site import HOME_MARKER, SiteError, SiteOptions, home_figures
 from .site.context import GeneratedPage
 from .site.html import DEFAULT_EXTENSIONS, MarkdownRenderer
 from .site.urls import HOME, url_of
-from .site_config import PLUGIN, SiteConfig, Tagged, dump_config, plugin_options
+from .site_config import SiteConfig, Tagged, dump_config
+from .stage_config import OVERRIDES, copy_theme, plain_config, record_edit_base
 
 DOCS = "docs"
-OVERRIDES = "overrides"
-KEPT_PLUGINS = ("search",)  # MkDocs' own; Zensical has its own search built in
 
 
 def add_parser(commands: Any) -> None:
@@ -97,9 +98,13 @@ def write_stage(source: Source, config: SiteConfig, folder: Path) -> int:
     pages = [*(src for src in handwritten if src.endswith(".md")), *site.pages]
     urls = {"/" + url_of(src) for src in pages} | set(exported.urls)
     (docs / "published-urls.txt").write_text(format_url_list(urls), encoding="utf-8")
-    custom_dir = _copy_overrides(config, folder / OVERRIDES)
+    try:
+        copy_theme(config, folder / OVERRIDES)
+    except NotADirectoryError as error:
+        raise CommandError(f"{error} is not a folder") from None
     kinds = sorted({src.split("/")[0] for src in site.pages if src not in site.sections})
-    raw = _plain_config(config.raw, custom_dir, kinds)
+    assert source.records.forum is not None  # loaded without problems
+    raw = plain_config(config, source.records.forum, DOCS, kinds)
     (folder / "mkdocs.yml").write_text(dump_config(raw), encoding="utf-8")
     return len(pages)
 
@@ -116,7 +121,7 @@ def _site_options(source: Source, config: SiteConfig) -> SiteOptions:
         ) from None
     return SiteOptions(
         today=source.facts.today,
-        edit_base=plugin_options(config.raw).get("repo_edit_base"),
+        edit_base=record_edit_base(config),
         repo_root=config.root,
         site_url=source.site_url,
         markdown=renderer,
@@ -202,36 +207,3 @@ def _page_markdown(page: GeneratedPage) -> str:
     meta = {**page.meta, "title": html.escape(page.title, quote=False)}
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
     return f'---\n{front}---\n\n<div class="openforum-page">\n{page.html}\n</div>\n'
-
-
-def _copy_overrides(config: SiteConfig, target: Path) -> str | None:
-    theme = config.raw.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if not custom:
-        return None
-    found = config.root / str(custom)
-    if not found.is_dir():
-        raise CommandError(f"{found}: the theme's custom_dir of mkdocs.yml is not a folder")
-    shutil.copytree(found, target)
-    return OVERRIDES
-
-
-def _plain_config(raw: dict[str, Any], custom_dir: str | None, kinds: list[str]) -> dict[str, Any]:
-    plain = dict(raw)
-    plain["docs_dir"] = DOCS
-    plain.pop("site_dir", None)  # the default, DIR/site
-    plugins = []
-    for plugin in raw.get("plugins") or []:
-        name = next(iter(plugin)) if isinstance(plugin, dict) else plugin
-        if name in KEPT_PLUGINS and name != PLUGIN:
-            plugins.append(plugin)
-    plain["plugins"] = plugins
-    if isinstance(raw.get("theme"), dict):
-        plain["theme"] = {**raw["theme"]}
-        if custom_dir is None:
-            plain["theme"].pop("custom_dir", None)
-        else:
-            plain["theme"]["custom_dir"] = custom_dir
-    # Record pages are reached from their section pages, never listed in the nav.
-    plain["not_in_nav"] = "\n".join(f"/{kind}/*/index.md" for kind in kinds)
-    return plain
