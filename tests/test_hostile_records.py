@@ -84,7 +84,7 @@ CASES = [
         N,
         crlf(fm(b"title: A plan\n", b"status: closed\n", b"period: {start: 2024-01-01}\n")),
         "period",
-        "missing field 'end' in period",
+        "missing field 'end' in `period`",
     ),
     Case(
         "mixed-line-endings",
@@ -322,28 +322,28 @@ CASES = [
             b"period: {start: 2024-01-01, end: 2024-02-01, middle: 2024-01-15}\n",
         ),
         4,
-        "unknown field 'middle' in period",
+        "unknown field 'middle' in `period`",
     ),
     Case(
         "unknown-field-in-a-list-item",
         N,
         fm(PLAN, b"phases:\n  - phase: development\n    start: 2023-01-01\n    owner: x\n"),
         8,
-        "unknown field 'owner' in phases[1]",
+        "unknown field 'owner' in the 1st item of `phases`",
     ),
     Case(
         "unknown-field-in-votes",
         M,
         ("abstain: 0}", "abstain: 0, blank: 1}"),
         "blank",
-        "unknown field 'blank' in votes",
+        "unknown field 'blank' in `votes` in the 2nd item of `decisions`",
     ),
     Case(
         "unknown-field-in-contact",
         A,
         ("  public: false", "  public: false\n  twitter: '@ana'"),
         "twitter",
-        "unknown field 'twitter' in contact",
+        "unknown field 'twitter' in `contact`",
     ),
     # -- the shape of the file ---------------------------------------------------------------
     Case("blank-lines-only", N, b"\n\n  \n", 1, "missing front matter"),
@@ -420,7 +420,7 @@ CASES = [
         N,
         fm(b"title: A plan\nstatus: closed\n", b"period:\n  - 2024-01-01\n  - 2024-02-01\n"),
         5,
-        "period: expected fields",
+        "`period`: expected fields",
     ),
     Case(
         "list-where-a-location-is-expected",
@@ -430,7 +430,7 @@ CASES = [
             "location: [Room 3, 1 Main St]",
         ),
         "location",
-        "location: expected fields",
+        "`location`: expected fields",
     ),
     Case(
         "rules-as-a-list",
@@ -442,7 +442,7 @@ CASES = [
             "rules: [consensus, 2/3]\n",
         ),
         "rules",
-        "rules: expected fields",
+        "`rules`: expected fields",
     ),
     Case(
         "mapping-where-a-date-is-expected",
@@ -463,7 +463,7 @@ CASES = [
         F,
         ("secretariat: [sec-office]", "secretariat: {chief: sec-office}"),
         "secretariat",
-        "secretariat: expected a list",
+        "`secretariat`: expected a list",
     ),
     Case(
         "mapping-where-a-text-is-expected",
@@ -477,7 +477,7 @@ CASES = [
         F,
         ("name: Test Forum of Lanmark", 'name: ""'),
         "name:",
-        "name: a value is required",
+        "`name`: a value is required",
     ),
     Case("null-required-text", F, ("name: Test Forum of Lanmark", "name: ~"), "name:", "required"),
     Case("amount-with-currency", F, ("amount: 12000", "amount: 45000 EUR"), "amount", "45000 EUR"),
@@ -731,7 +731,7 @@ CASES = [
         A,
         ("organization: Lanmark Budget Watch", "organization: lanmark-budget-watch"),
         "organization",
-        "no member 'lanmark-budget-watch'",
+        "no such record 'lanmark-budget-watch'",
     ),
     # One mistake, one problem: the seat names its member, the name is not an id.
     Case(
@@ -797,14 +797,14 @@ CASES = [
         C,
         ("lead: ministry-of-reform", "lead: ministry-of-finance"),
         "lead",
-        "no member 'ministry-of-finance'",
+        "no such record 'ministry-of-finance'",
     ),
     Case(
         "ref-supporting-third-item",
         C,
         ("supporting: [ana-ruiz]", "supporting:\n  - ana-ruiz\n  - cleo-dan\n  - dora-fen"),
         "dora-fen",
-        "no member 'dora-fen'",
+        "no such record 'dora-fen'",
     ),
     Case(
         "ref-consultation-plan-file-name",

@@ -9,9 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, export_cmd, stage
+from .authoring.commands import add_authoring_commands
 from .facts.calendar import default_today
 from .facts.findings import CODES
 from .facts.forum import derive
+from .importers.command import add_import_parser, run_import
 from .init import add_init_command, run_init
 from .records import load_forum
 from .report import FORMATS, findings_json, findings_text, format_problem, summary
@@ -90,16 +92,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("--update", action="store_true", help=argparse.SUPPRESS)
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
     add_init_command(commands)
+    add_authoring_commands(commands)  # new, schema, reference
     # Commands that run without MkDocs, each in its own module: `run` is set by it.
     export_cmd.add_parser(commands)
     stage.add_parser(commands)
 
+    add_import_parser(commands)
+
     args = parser.parse_args(argv)
     try:
+        if args.command == "import":
+            return run_import(args)
         if args.command == "init":
             return run_init(args)
-        if "run" in args:
-            return int(args.run(args))
+        if hasattr(args, "run"):  # a command that names its own handler
+            result: int = args.run(args)
+            return result
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
         if args.command == "check":
@@ -119,7 +127,7 @@ def run_validate(path: Path, style: str) -> int:
     records, problems = load_forum(path)
     if not problems:  # a record that fails to load is not a lost URL
         problems.extend(validate_urls(path, records))
-    for problem in problems:
+    for problem in sorted([*problems, *problems.warnings], key=lambda p: p.sort_key()):
         print(format_problem(problem, style))
     print(summary(records, problems))
     return 1 if problems else 0
