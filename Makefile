@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 RECORDS ?= forum_records
 
-.PHONY: serve build validate test lint bench screenshots clean
+.PHONY: serve build validate test test-spawn lint typecheck bench screenshots clean
 
 # Material prints an end-of-life banner on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
@@ -41,9 +41,18 @@ test: $(READY) $(CHROMIUM) $(AXE)
 	$(BIN)/ruff check plugins tests
 	$(BIN)/python -m pytest -q
 
-lint: $(READY)
+# The whole suite with every worker process spawned, as on macOS and Windows (the parallel
+# tests run under spawn and fork in `make test` too).
+test-spawn: $(READY)
+	OPENFORUM_START_METHOD=spawn $(BIN)/python -m pytest -q
+
+lint: $(READY) typecheck
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests
+
+# The settings (strict, which modules are untyped) are in pyproject.toml under [tool.mypy].
+typecheck: $(READY)
+	$(BIN)/mypy plugins/openforum
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

@@ -158,7 +158,11 @@ EDITS = [
         "no member 'ben-taal'",
     ),
     Edit(
-        C, "supporting: [ana-ruiz]", "supporting: [ana-ruis]", "supporting", "no such record 'ana-ruis'"
+        C,
+        "supporting: [ana-ruiz]",
+        "supporting: [ana-ruis]",
+        "supporting",
+        "no such record 'ana-ruis'",
     ),
     Edit(
         C,

@@ -1,9 +1,16 @@
-"""Generating in two processes gives the same site, byte for byte, as in one."""
+"""Generating in two processes gives the same site, byte for byte, as in one, whichever way
+the worker is started; the worker is started only where that is safe."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable
 from datetime import date
+from functools import cache
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
@@ -12,16 +19,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import MINIMAL
-from openforum import generation, mkdocs_pages
+from openforum import generation, mkdocs_pages, worker
 from openforum.exports import ExportError
 from openforum.facts.forum import derive
 from openforum.records import load_forum
 from openforum.site import SiteOptions
 from site_build import write_config
 
-pytestmark = pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="needs fork (POSIX)"
-)
+# Spawn, as on macOS and Windows, and fork, as on Linux, where this machine has it.
+METHODS = [m for m in ("spawn", "fork") if m in multiprocessing.get_all_start_methods()]
 
 
 def _build(workdir: Path, parallel: bool) -> dict[str, bytes]:
@@ -43,34 +49,86 @@ def _build(workdir: Path, parallel: bool) -> dict[str, bytes]:
     }
 
 
-def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
-    one = _build(tmp_path / "one", parallel=False)
-    two = _build(tmp_path / "two", parallel=True)
+@cache
+def _one_process(workdir: Path) -> dict[str, bytes]:
+    return _build(workdir, parallel=False)
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The start method of every worker started while the test runs."""
+    methods: list[str] = []
+    real = worker.Worker.__init__
+
+    def spy(
+        self: worker.Worker, method: worker.Method, target: Callable[..., None], *args: object
+    ) -> None:
+        methods.append(method)
+        real(self, method, target, *args)
+
+    monkeypatch.setattr(worker.Worker, "__init__", spy)
+    return methods
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_two_processes_build_the_same_site_as_one(
+    method: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    started: list[str],
+) -> None:
+    one = _one_process(tmp_path_factory.getbasetemp() / "one-process")
+    monkeypatch.setenv(worker.START_METHOD_ENV, method)
+    two = _build(tmp_path_factory.mktemp(method), parallel=True)
+    assert started == [method, method]  # the pages and open data, then the privacy scan
     assert one.keys() == two.keys()
     differ = [path for path in one if one[path] != two[path]]
     assert differ == []
     assert "commitments/nap4-03/index.html" in two and "api/commitments/nap4-03.json" in two
 
 
+@pytest.mark.parametrize("method", METHODS)
 def test_a_failure_in_the_worker_is_reported_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    method: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(worker.START_METHOD_ENV, method)
     records, problems = load_forum(MINIMAL)
     assert not problems
     options = SiteOptions(today=date(2024, 4, 1))
-
-    def fails(*args: object) -> dict[str, str]:
-        raise ExportError("two exports would be written at api/x.json")
-
-    monkeypatch.setattr(generation, "other_exports", fails)  # the fork inherits it
     facts = derive(records, options.today)
     pending = generation.Generation(records, options, facts, "https://x.example/", share=True)
-    assert "commitments/nap1-01.md" in pending.pages(tmp_path).pages  # the pages came through
-    with pytest.raises(ExportError, match=r"api/x\.json"):
+    in_the_way = tmp_path / "site"
+    in_the_way.write_text("a file where the site folder should be", encoding="utf-8")
+    assert "commitments/nap1-01.md" in pending.pages(in_the_way).pages  # pages came through
+    with pytest.raises(OSError) as raised:  # the worker writes the open data there
         pending.finish()
+    assert str(in_the_way) in str(raised.value)
 
 
-def test_the_open_data_is_the_same_from_the_worker(tmp_path: Path) -> None:
+def _fails(conn: Connection, path: str) -> None:
+    raise ExportError(f"two exports would be written at {path}")
+
+
+def _dies(conn: Connection) -> None:
+    os._exit(3)  # as when the system stops a process that ran out of memory
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_the_worker_s_error_or_its_end_is_raised_here(method: worker.Method) -> None:
+    failing = worker.Worker(method, _fails, "api/x.json")
+    with pytest.raises(ExportError, match=r"api/x\.json"):
+        failing.receive()
+    failing.stop()
+    dying = worker.Worker(method, _dies)
+    with pytest.raises(worker.WorkerLost, match="exit code 3"):
+        dying.receive()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_the_open_data_is_the_same_from_the_worker(
+    method: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[str]
+) -> None:
+    monkeypatch.setenv(worker.START_METHOD_ENV, method)
     records, _ = load_forum(MINIMAL)
     options = SiteOptions(today=date(2024, 4, 1))
     facts = derive(records, options.today)
@@ -82,8 +140,34 @@ def test_the_open_data_is_the_same_from_the_worker(tmp_path: Path) -> None:
         pending.pages(folder)
         exported = pending.finish()
         written[share] = (exported, {p: (folder / p).read_bytes() for p in exported.paths})
+    assert started == [method]
     assert written[False] == written[True]
     assert "api/index.json" in written[True][1] and "published-urls.txt" not in written[True][1]
+
+
+def test_no_worker_is_forked_beside_threads_or_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(worker.START_METHOD_ENV, raising=False)
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda allow_none=False: None)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert worker.start_method() == "fork"
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait)  # as the live-reload server's threads
+    beside.start()
+    try:
+        assert worker.start_method() is None
+    finally:
+        stop.set()
+        beside.join()
+    for platform in ("darwin", "win32"):
+        monkeypatch.setattr(sys, "platform", platform)
+        assert worker.start_method() is None
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda allow_none=False: "spawn")
+    assert worker.start_method() == "spawn"  # chosen by the program: safe everywhere
+    monkeypatch.setenv(worker.START_METHOD_ENV, "none")
+    assert worker.start_method() is None
+    monkeypatch.setenv(worker.START_METHOD_ENV, "threads")
+    with pytest.raises(worker.StartMethodError, match="OPENFORUM_START_METHOD='threads'"):
+        worker.start_method()
 
 
 def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(

@@ -74,9 +74,7 @@ def test_a_deleted_record_is_a_lost_url_named_at_its_file(
 
 def test_an_uncommitted_rename_with_its_alias_keeps_the_url(repo: Path) -> None:
     old = repo / "forum_records/partners/devbank.md"
-    text = old.read_text(encoding="utf-8").replace(
-        "---\n", "---\naliases: [devbank]\n", 1
-    )
+    text = old.read_text(encoding="utf-8").replace("---\n", "---\naliases: [devbank]\n", 1)
     (old.parent / "development-bank.md").write_text(text, encoding="utf-8")
     old.unlink()
     assert main(["validate", str(repo / "forum_records")]) == 0
@@ -138,9 +136,7 @@ def test_without_git_there_is_no_guard_and_one_info_line(
     assert len(notes) == 1 and "not checked" in notes[0]
 
 
-def test_the_history_is_read_with_one_git_log(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_history_is_read_with_one_git_log(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
     real = subprocess.run
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import __version__, export_cmd, stage
 from .authoring.commands import add_authoring_commands
 from .facts.calendar import default_today
 from .facts.findings import CODES
@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
     add_init_command(commands)
     add_authoring_commands(commands)  # new, schema, reference
+    # Commands that run without MkDocs, each in its own module: `run` is set by it.
+    export_cmd.add_parser(commands)
+    stage.add_parser(commands)
 
     add_import_parser(commands)
 

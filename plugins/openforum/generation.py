@@ -1,30 +1,30 @@
-"""The site's pages and open data, generated in two processes when the machine allows.
+"""The site's pages and open data, generated in two processes where that is safe.
 
 Generating is most of a large build's own work, and its jobs (the open data, the pages of
-each kind) are independent. A worker, forked as soon as the records are loaded, makes the
+each kind) are independent. A worker, started as soon as the records are loaded, makes the
 pages of some kinds and the data tables while this process finishes setting up and makes
 the other pages; then, while the theme frames every page here, the worker makes the rest
-of the open data and writes it into the site folder. It inherits the records and facts
-by fork, so only finished text comes back. Without fork, or with one core, everything
-runs here, with the same result.
+of the open data and writes it into the site folder. It is handed the site and export
+contexts as arguments (inherited when forked), and only finished text comes back. Where
+no worker may start (see worker.py), or with one core, everything runs here, with the
+same result.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
 from .exports.context import ExportContext
 from .facts.forum import ForumFacts
-from .fork import can_fork, forked_worker
 from .records import ForumRecords
 from .site.context import Context
-from .site.generate import JOBS, GeneratedSite, Made, assemble, run_jobs, site_context
+from .site.generate import JOBS, GeneratedSite, assemble, run_jobs, site_context
 from .site.options import SiteOptions
+from .worker import Worker, reply, start_method
 
 # Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records: the
 # worker's kinds and data tables cost about as much as the sections, meetings and members.
@@ -59,34 +59,24 @@ class Generation:
         self.exports = export_context(records, facts, site_url, options.today)
         self.site_dir = Path()
         self._data: dict[str, str] | None = None
-        self._pool: ProcessPoolExecutor | None = None
-        self._theirs: Future[tuple[Mapping[str, Made], dict[str, str]]] | None = None
-        self._rest: Future[Exported] | None = None
-        if share:
-            self._start_worker()
-
-    def _start_worker(self) -> None:
-        # Values every job reads are computed before the fork, once for both processes.
-        _ = self.ctx.versions, self.ctx.mentions
-        global _work
-        _work = _Work(self.ctx, self.exports)
-        self._pool = forked_worker()
-        try:
-            self._theirs = self._pool.submit(_worker_pages)  # forks: the worker copies _work
-        finally:
-            _work = None
+        self._worker: Worker | None = None
+        method = start_method() if share else None
+        if method is not None:
+            # Values every job reads are computed before the worker starts, once for both.
+            _ = self.ctx.versions, self.ctx.mentions
+            self._worker = Worker(method, _work, self.ctx, self.exports)
 
     def pages(self, site_dir: Path) -> GeneratedSite:
         """Every page. The open data goes into `site_dir`, which must exist and will not be
         cleaned again; a worker starts on it now."""
         self.site_dir = site_dir
-        if self._pool is None or self._theirs is None:
+        if self._worker is None:
             self._data = data_exports(self.exports)
             return assemble(self.ctx, run_jobs(self.ctx, JOBS), self._data)
         try:
             made = run_jobs(self.ctx, HERE_JOBS)
-            their_made, data = self._theirs.result()
-            self._rest = self._pool.submit(_worker_rest, site_dir)
+            their_made, data = self._worker.receive()
+            self._worker.send(site_dir)
             return assemble(self.ctx, {**made, **their_made}, data)
         except BaseException:
             self.abandon()
@@ -94,50 +84,43 @@ class Generation:
 
     def finish(self) -> Exported:
         """Every export file written (waiting for the worker, if any)."""
-        if self._pool is None or self._rest is None:
+        if self._worker is None:
             assert self._data is not None, "pages() comes first"
-            return _write_rest(self.exports, self._data, self.site_dir)
+            return write_open_data(self.exports, self._data, self.site_dir)
         try:
-            return self._rest.result()
+            exported: Exported = self._worker.receive()
+            return exported
         finally:
-            self._pool.shutdown()
+            self._worker.stop()
+            self._worker = None
 
     def abandon(self) -> None:
         """The build failed: stop the worker, if any."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        if self._worker is not None:
+            self._worker.stop(wait=0)
+            self._worker = None
 
 
 def can_share(records: ForumRecords) -> bool:
-    """Two processes pay off: several cores, fork available, and a forum worth it."""
-    return (os.cpu_count() or 1) > 1 and can_fork() and len(records.all_records()) >= MIN_RECORDS
+    """Two processes pay off: several cores, a safe way to start one, a forum worth it."""
+    if (os.cpu_count() or 1) < 2 or len(records.all_records()) < MIN_RECORDS:
+        return False
+    return start_method() is not None
 
 
-@dataclass(slots=True)
-class _Work:
-    ctx: Context
-    exports: ExportContext
-    data: dict[str, str] | None = None
+def _work(conn: Connection, ctx: Context, exports: ExportContext) -> None:
+    """The worker: its pages and the data tables; then, once it is sent the site folder
+    (MkDocs cleaned it before asking for files), the rest of the open data written into
+    it while the theme frames the pages in the build process."""
+    data = data_exports(exports)
+    reply(conn, (run_jobs(ctx, WORKER_JOBS), data))
+    site_dir: Path = conn.recv()
+    reply(conn, write_open_data(exports, data, site_dir))
 
 
-_work: _Work | None = None  # set before the fork; the worker keeps its copy between tasks
-
-
-def _worker_pages() -> tuple[Mapping[str, Made], dict[str, str]]:
-    assert _work is not None, "runs in the process forked by generate()"
-    _work.data = data_exports(_work.exports)
-    return run_jobs(_work.ctx, WORKER_JOBS), _work.data
-
-
-def _worker_rest(site_dir: Path) -> Exported:
-    """In the worker, while the theme frames the pages here: the rest of the open data,
-    written straight into the site folder (MkDocs cleaned it before asking for files)."""
-    assert _work is not None and _work.data is not None
-    return _write_rest(_work.exports, _work.data, site_dir)
-
-
-def _write_rest(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
-    """Every export file but the list of published URLs, which the build completes."""
+def write_open_data(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
+    """Every export file but the list of published URLs, which the build completes; `data`
+    are the data tables (`data_exports`)."""
     files = {**data, **other_exports(exports, data)}
     urls = parse_url_list(files.pop(URLS_FILE))
     made: set[Path] = set()

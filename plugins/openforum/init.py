@@ -104,9 +104,7 @@ def add_init_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     init.add_argument("--repo", help="the Forum's repository, e.g. https://github.com/org/forum")
     init.add_argument("--language", help="the main language's code (default: en)")
     init.add_argument("--timezone", help="an IANA timezone (default: UTC)")
-    init.add_argument(
-        "--no-git", action="store_true", help="do not make DIR a Git repository"
-    )
+    init.add_argument("--no-git", action="store_true", help="do not make DIR a Git repository")
 
 
 def run_init(args: argparse.Namespace) -> int:

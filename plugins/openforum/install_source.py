@@ -24,7 +24,7 @@ def install_requirement() -> str:
     """A pinned requirement line for requirements.txt."""
     source = _direct_url()
     vcs = source.get("vcs_info")
-    url = source.get("url", "")
+    url = str(source.get("url") or "")
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
         public = _public(url)
         if public:

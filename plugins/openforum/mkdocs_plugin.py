@@ -23,10 +23,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
-from .fork import can_fork
 from .fulltext import SearchIndexError, index_site
 from .generation import Generation, can_share
 from .identity import (
@@ -69,6 +69,7 @@ from .url_history import (
     read_history,
     read_retired,
 )
+from .worker import StartMethodError, start_method
 
 WORKER_LOST = (
     "the process generating part of the site stopped (out of memory?); build again, or set "
@@ -78,7 +79,7 @@ WORKER_LOST = (
 log = get_plugin_logger(__name__)
 
 
-class _Day(c.BaseConfigOption[date | None]):
+class _Day(base.BaseConfigOption[date | None]):
     """A date written YYYY-MM-DD; YAML gives a date unquoted and a string when quoted."""
 
     def run_validation(self, value: object) -> date | None:
@@ -190,7 +191,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             self.generation = Generation(
                 records, self.options, self.facts, config.site_url, share=self._share_work()
             )
-        except (SiteError, ExportError) as error:
+        except (SiteError, ExportError, StartMethodError) as error:
             raise PluginError(f"openforum: {error}") from None
         log.info(
             "loaded %d records from %s; pages are written for %s",
@@ -250,7 +251,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def _share_work(self) -> bool:
         assert self.records is not None
         if self.config.parallel is not None:
-            return self.config.parallel and can_fork()  # no fork on Windows: one process
+            # Where no worker may start (see worker.py), one process.
+            return self.config.parallel and start_method() is not None
         return can_share(self.records)
 
     def _guard_hand_written_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -306,8 +308,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
         return context

@@ -19,6 +19,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .folders import replace_folder
+
 
 class _Count(logging.Handler):
     """Keeps MkDocs' warnings (to fail on them) and errors (to show them)."""
@@ -72,16 +74,5 @@ def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[b
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, target)
+    replace_folder(staging, target)
     return True, f"built {target}"
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with renames, so readers see the old or the new site."""
-    staging.chmod(0o755)  # mkdtemp makes it private; a site folder is served to everyone
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)

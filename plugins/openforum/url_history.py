@@ -164,7 +164,7 @@ def lost_page_urls(
 
 
 def _current_record_urls(records: ForumRecords) -> set[str]:
-    urls = set()
+    urls: set[str] = set()
     for kind in KINDS:
         for key, record in records.of_kind(kind).items():
             urls.update(f"/{kind}/{name}/" for name in (key, *record.aliases))

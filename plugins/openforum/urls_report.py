@@ -66,4 +66,3 @@ def urls_report(config_file: Path) -> tuple[bool, str]:
         *lost,
     ]
     return not lost, "\n".join(lines)
-

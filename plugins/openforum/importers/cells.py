@@ -95,8 +95,8 @@ def read_date(text: str) -> str | None:
     if m := _MONTH_YEAR.fullmatch(lowered):
         return _month(int(m[2]), _month_number(m[1], text), text)
     if m := _QUARTER.fullmatch(lowered.replace("-", " ")):
-        quarter, year = (m[1], m[2]) if m[1] else (m[4], m[3])
-        return _month(int(year), int(quarter) * 3, text)  # due at the end of the quarter
+        quarter, quarter_year = (m[1], m[2]) if m[1] else (m[4], m[3])
+        return _month(int(quarter_year), int(quarter) * 3, text)  # due at the end of the quarter
     raise CellError(
         f"'{text}' is not a date this importer reads (e.g. 2024-06-30, 30/06/2024, June 2024, 2024)"
     )

@@ -79,15 +79,15 @@ class PartialDate(date):
 def read_partial_date(text: str, kind: type[PartialDate] = PartialDate) -> PartialDate:
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`."""
     if _YEAR.fullmatch(text):
-        return kind(date(int(text), 12, 31), text)
+        return _made(kind, date(int(text), 12, 31), text)
     month = _MONTH.fullmatch(text)
     if month:
         year, number = int(month["year"]), int(month["month"])
         if not 1 <= number <= 12:
             raise BadValue(f"'{text}' has no month {number}: write YYYY-MM with a month 01-12")
-        return kind(date(year, number, calendar.monthrange(year, number)[1]), text)
+        return _made(kind, date(year, number, calendar.monthrange(year, number)[1]), text)
     try:
-        return kind(read_date(text), text)
+        return _made(kind, read_date(text), text)
     except BadValue:
         raise BadValue(
             f"'{text}' is not a date: write YYYY-MM-DD, a month YYYY-MM or a year YYYY, "
@@ -95,10 +95,15 @@ def read_partial_date(text: str, kind: type[PartialDate] = PartialDate) -> Parti
         ) from None
 
 
+def _made(kind: type[PartialDate], last_day: date, text: str) -> PartialDate:
+    made: PartialDate = kind(last_day, text)  # __new__ is typed Any: it may make a date
+    return made
+
+
 def read_due_date(text: str) -> PartialDate:
     """A partial date, or `ongoing` (a task with no end: never overdue)."""
     if text == ONGOING:
-        return DueDate(date.max, ONGOING)
+        return _made(DueDate, date.max, ONGOING)
     try:
         return read_partial_date(text, DueDate)
     except BadValue as error:

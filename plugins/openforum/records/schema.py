@@ -157,7 +157,8 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
 
     `what` names the mapping in messages ("meeting"); `path` is where it sits in the record.
     """
-    specs = _fields_of(cls)
+    model: type = cls  # type[T] is hashable, but mypy does not see it for a TypeVar
+    specs = _fields_of(model)
     values: dict[str, Any] = {}
     marks: dict[str, Mark] = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
@@ -237,7 +238,7 @@ def _reader_for(hint: Any) -> Reader:
     if origin is list:
         item = get_args(hint)[0]
         return _list_reader(_reader_for(item), _noun_of(item))
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _mapping_reader(hint)
     return _scalar_reader(hint)
 
@@ -293,16 +294,19 @@ def _scalar_reader(hint: Any) -> Reader:
         if get_origin(hint) is Literal
         else description
     )
+    convert: Callable[[str], Any]
     if get_origin(hint) is Literal:
         choices = [str(a) for a in get_args(hint)]
         allowed = frozenset(choices)
 
-        def convert(text: str) -> Any:
+        def one_of_choices(text: str) -> Any:
             if text not in allowed:
                 raise BadValue(
                     f"'{text}' is not one of: {one_of(choices)}.{did_you_mean(text, choices)}"
                 )
             return text
+
+        convert = one_of_choices
     elif hint is str:
         convert = str
     elif hint in _SCALAR_READERS:

@@ -16,12 +16,13 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..fork import can_fork, forked_worker
 from ..records import ForumRecords
+from ..worker import Worker, reply, start_method
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
@@ -155,9 +156,6 @@ def leaks_in(
     return [Leak(where, value, private[value]) for value in sorted(found)]
 
 
-_forked_scan: _Scan | None = None
-
-
 def scan_site(
     site: Path,
     private: dict[str, str],
@@ -167,27 +165,25 @@ def scan_site(
     share: bool = False,
 ) -> tuple[list[Leak], list[Request]]:
     """Private values and third-party requests in every text file of the built site, each
-    file read once. `share`: half of the files are scanned by a forked process."""
+    file read once. `share`: half of the files are scanned by a worker process, where one
+    may start (see worker.py)."""
     files = list(_text_files(site))
     scan = _Scan(site, private, leak_pattern(private) if private else None, own_host, requests)
-    if not share or not can_fork():
+    method = start_method() if share else None
+    if method is None:
         return scan(files)
-    global _forked_scan
-    _forked_scan = scan  # the worker inherits it, compiled pattern included, by fork
+    worker = Worker(method, _scan_in_worker, scan, files[1::2])
     try:
-        with forked_worker() as pool:
-            theirs = pool.submit(_scan_in_worker, files[1::2])
-            leaks, found = scan(files[0::2])
-            their_leaks, their_found = theirs.result()
+        leaks, found = scan(files[0::2])
+        their_leaks, their_found = worker.receive()
     finally:
-        _forked_scan = None
+        worker.stop()
     by_file = sorted([*leaks, *their_leaks], key=lambda leak: (leak.file, leak.value))
     return by_file, sorted([*found, *their_found], key=lambda r: (r.file, r.url))
 
 
-def _scan_in_worker(files: list[Path]) -> tuple[list[Leak], list[Request]]:
-    assert _forked_scan is not None, "runs in a process forked by scan_site()"
-    return _forked_scan(files)
+def _scan_in_worker(conn: Connection, scan: _Scan, files: list[Path]) -> None:
+    reply(conn, scan(files))
 
 
 @dataclass(frozen=True, slots=True)

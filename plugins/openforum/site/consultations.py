@@ -17,7 +17,7 @@ from .context import Context, GeneratedPage, SearchEntry
 from .render import submission_anchor
 from .urls import record_src, section_src
 
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 WITHHELD = "Name withheld"
 
 

@@ -38,9 +38,17 @@ class MarkdownRenderer:
         extensions: Sequence[Any] = DEFAULT_EXTENSIONS,
         extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        self._converter = markdown.Markdown(
-            extensions=list(extensions), extension_configs=dict(extension_configs or {})
-        )
+        self.__setstate__((list(extensions), dict(extension_configs or {})))
+
+    # A worker started by spawn receives the renderer pickled: its settings travel, and
+    # the converter (which does not pickle) is made again from them there.
+    def __getstate__(self) -> tuple[list[Any], dict[str, Mapping[str, Any]]]:
+        return self._settings
+
+    def __setstate__(self, settings: tuple[list[Any], dict[str, Mapping[str, Any]]]) -> None:
+        self._settings = settings
+        extensions, configs = settings
+        self._converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
     def __call__(self, text: str) -> str:
         self._converter.reset()

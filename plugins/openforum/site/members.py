@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import get_args
 
+from ..facts.roster import seat_on
 from ..records.model import Member, Seat, SeatRole
 from . import derived, labels
 from .context import Context, GeneratedPage, SearchEntry
@@ -39,7 +40,7 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             member=member,
             # Contact details leave the records only when the member agreed (contact.public).
             contact=contact,
-            current=derived.seat_on(member, ctx.today),
+            current=seat_on(member, ctx.today),
             seats=sorted(member.seats, key=lambda s: s.start, reverse=True),
             substitutes=_substitutes(ctx, key),
             present=attended.present,
