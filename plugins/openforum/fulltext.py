@@ -36,14 +36,14 @@ class Indexed:
 
 def pagefind_program() -> Path:
     try:
-        from pagefind_bin import get_executable
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise SearchIndexError(
             "the search index needs Pagefind: install the project again "
             "(pip install -e .), which brings the 'pagefind[bin]' package"
         ) from None
     try:
-        return get_executable()
+        return Path(get_executable())
     except FileNotFoundError as error:
         raise SearchIndexError(
             f"Pagefind's program is missing ({error}); reinstall pagefind[bin]"
