@@ -7,9 +7,10 @@ installed by `make test` with `npm ci`): Deque's own build, the version pinned i
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,23 +34,25 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
 def serve(root: Path) -> Iterator[str]:
-    """Serve `root` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve `root` on a free port of 127.0.0.1 from a process of its own (a thread here
+    would keep the test process from forking build workers); yields the base URL."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        assert server.stdout is not None
+        found = re.search(r"port (\d+)", server.stdout.readline())
+        assert found, "the local web server did not start"
+        yield f"http://127.0.0.1:{found.group(1)}/"
     finally:
-        server.shutdown()
-        server.server_close()
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @contextmanager

@@ -82,8 +82,6 @@ def search_entries(page: PrerenderedPage) -> list[dict[str, Any]]:
 
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"
-# Files the plugin's partials need, published under assets/ as they are.
-THEME_ASSETS = tuple(sorted((THEME_OVERRIDES / "assets").glob("*.js")))
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 

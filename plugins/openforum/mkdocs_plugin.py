@@ -37,7 +37,6 @@ from .identity import (
     written_settings,
 )
 from .mkdocs_pages import (
-    THEME_ASSETS,
     PrerenderedPage,
     broken_body_links,
     install_theme_overrides,
@@ -238,8 +237,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             files.append(file)
         for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
-        for path in THEME_ASSETS:  # the search box's script, kept with its partial
-            files.append(File.generated(config, f"assets/{path.name}", content=path.read_bytes()))
         self._guard_hand_written_pages(files, config)  # a generated page answers too
         # The open data is written into the site folder by the generation (a worker, on a
         # multi-core build, while the pages are framed), not handed to MkDocs as files.
