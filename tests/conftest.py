@@ -49,9 +49,11 @@ def line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, one for the whole session (see tests/browser_kit.py)."""
+    """Debian's Chromium, one per test module (see tests/browser_kit.py). Not kept for the
+    session: Playwright's driver is watched by a thread, and a process running threads
+    forks no build worker (tests/test_parallel.py checks that rule)."""
     from browser_kit import chromium
 
     with chromium() as running:
