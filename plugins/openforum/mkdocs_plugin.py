@@ -354,7 +354,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         leaks, requests = scan_site(site, private, own_host, share=self._share_work())
         if not leaks and not requests:
             return
-        lines = [f"{leak.file}: '{leak.value}' ({leak.origin})" for leak in leaks[:50]]
+        # Never the value itself: the build log of a Forum's CI is public.
+        lines = [leak.message() for leak in leaks[:50]]
         lines += [f"{r.file}: loads {r.url} from another host" for r in requests[:50]]
         raise PluginError(
             "openforum: the built site would publish what it must not:\n"

@@ -15,6 +15,7 @@ from typing import Any, TypedDict
 
 import markdown
 
+from ..safety.markdown_budget import plain_text_html, too_costly
 from ..safety.sanitize import clean_html
 
 # The extensions MkDocs always enables; a site's own list replaces these.
@@ -43,6 +44,8 @@ class MarkdownRenderer:
         )
 
     def __call__(self, text: str) -> str:
+        if too_costly(text):  # Markdown would take minutes: shown as written instead
+            return plain_text_html(text)  # escaped throughout, so nothing to clean
         self._converter.reset()
         return clean_html(self._converter.convert(text))
 
