@@ -191,7 +191,8 @@ def scan_site(
     finally:
         _forked_scan = None
     by_file = sorted([*leaks, *their_leaks], key=lambda leak: (leak.file, leak.value))
-    return _with_origins(by_file, private), sorted([*found, *their_found], key=lambda r: (r.file, r.url))
+    requested = sorted([*found, *their_found], key=lambda r: (r.file, r.url))
+    return _with_origins(by_file, private), requested
 
 
 def _with_origins(leaks: list[Leak], private: dict[str, str]) -> list[Leak]:
