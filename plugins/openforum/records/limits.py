@@ -18,9 +18,7 @@ from .problems import Mark, Problems
 
 MAX_ID_LENGTH = 100
 WINDOWS_DEVICES = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{n}" for n in range(10)}
-    | {f"lpt{n}" for n in range(10)}
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
 # `index` is the list page of a kind (<kind>/index.md).
 SITE_NAMES = frozenset({"index"})
