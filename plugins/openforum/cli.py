@@ -87,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
 
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a record's text never fails to print
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
@@ -100,6 +103,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 1
+    # What the machine's state causes gets a message, never a traceback.
+    except OSError as error:
+        from .staging import explain
+
+        print(explain(error), file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("ran out of memory: close other programs and try again", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def run_validate(path: Path, style: str) -> int:

@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .mkdocs_plugin import UPDATE_URLS_ENV
+from .staging import exclusive_build, explain, staging_prefix, swap_in
 
 
 class _Count(logging.Handler):
@@ -56,10 +57,21 @@ def _counting_warnings() -> Iterator[_Count]:
 
 def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[bool, str]:
     """Build into a temporary folder, then swap it in; (succeeded, what happened)."""
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except (Abort, ConfigurationError) as error:
+        return False, f"{config_file}: {error}"
     target = Path(site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_build(target):  # one build at a time; killed builds' leftovers go
+            return _build_and_swap(config_file, target)
+    except OSError as error:  # disk full, permission denied...: no traceback
+        return False, f"build failed, {target} left as it was: {explain(error)}"
+
+
+def _build_and_swap(config_file: Path, target: Path) -> tuple[bool, str]:
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         with _counting_warnings() as logged:
@@ -75,19 +87,8 @@ def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[b
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, target)
+    swap_in(staging, target)
     return True, f"built {target}"
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with renames, so readers see the old or the new site."""
-    staging.chmod(0o755)  # mkdtemp makes it private; a site folder is served to everyone
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def update_published_urls(config_file: Path) -> tuple[bool, str]:
@@ -99,6 +100,8 @@ def update_published_urls(config_file: Path) -> tuple[bool, str]:
             build(config)
     except (Abort, ConfigurationError, PluginError) as error:
         return False, f"the list was not updated: {error}"
+    except OSError as error:
+        return False, f"the list was not updated: {explain(error)}"
     finally:
         del os.environ[UPDATE_URLS_ENV]
     return True, "the list of published URLs was updated: review and commit it"
