@@ -357,7 +357,8 @@ def test_rendering_a_hostile_submission_grows_linearly(unit: str) -> None:
     render = MarkdownRenderer()
     small = public_markdown(unit * (50_000 // len(unit)))
     large = public_markdown(unit * (200_000 // len(unit)))
-    ratio = _render_seconds(render, large) / max(_render_seconds(render, small), 1e-3)
+    # A floor of 10 ms: below it, timer noise is all a ratio would measure.
+    ratio = _render_seconds(render, large) / max(_render_seconds(render, small), 0.01)
     assert ratio < 8, ratio
 
 

@@ -95,7 +95,7 @@ def hostile_build(workdir: Path) -> Built:
     write_config(workdir)
     meeting = workdir / MEETING
     edit(meeting, "title: Plenary session 8", f"title: {quoted(FORMULAS[0])}")
-    edit(meeting, "text: Approve the minutes", f"text: {quoted(FORMULAS[2])} Approve")
+    meeting.write_text(set_field(meeting.read_text(encoding="utf-8"), "text", FORMULAS[2]))
     meeting.write_text(
         meeting.read_text(encoding="utf-8")
         + "\n## Background\n\nSee [the background](#background) and [the decision]"

@@ -13,7 +13,6 @@ recursion, so `validate` refuses them at their line (`nesting_too_deep`).
 
 from __future__ import annotations
 
-import html
 import re
 
 MAX_NESTING = 20
@@ -50,9 +49,18 @@ def too_costly(text: str) -> bool:
 
 
 def plain_text_html(text: str) -> str:
-    """The text as written, HTML-escaped, one paragraph per block."""
+    """The text as written, one paragraph per block. As in Markdown, an entity stands for
+    its character (`&lt;`, which public text is given for `<`); every other `&`, `<` and
+    `>` is escaped, so no tag can come out of it."""
     paragraphs = (block.strip("\n") for block in _BLOCK_SPLIT.split(text))
-    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
+    return "\n".join(f"<p>{_escaped(p)}</p>" for p in paragraphs if p.strip())
+
+
+_LONE_AMPERSAND = re.compile(r"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+
+
+def _escaped(text: str) -> str:
+    return _LONE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
