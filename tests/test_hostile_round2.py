@@ -142,7 +142,7 @@ def test_no_csv_cell_starts_a_formula(built: Built) -> None:
     cells = [
         (table.name, cell)
         for table in tables
-        for row in csv.reader(table.read_text(encoding="utf-8").splitlines(keepends=True))
+        for row in csv.reader(table.open(encoding="utf-8", newline=""))
         for cell in row
     ]
     assert [c for c in cells if c[1][:1] in LIVE or c[1].lstrip(" \n")[:1] in LIVE] == []
@@ -187,7 +187,7 @@ def test_body_ids_cannot_shadow_the_page_or_the_theme(built: Built) -> None:
 def test_a_submission_of_200000_angle_brackets_is_published_as_typed(built: Built) -> None:
     page = (built.root / "consultations/nap4-cocreation/index.html").read_text(encoding="utf-8")
     assert "&lt;" * 1000 in page
-    assert "<<" not in page
+    assert "<" * 10 not in page
 
 
 def test_the_log_and_the_site_hold_no_private_value(built: Built) -> None:
