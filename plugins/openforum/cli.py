@@ -150,7 +150,15 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
         print(summary(records, problems))
         print("the records have problems: fix them, then check again", file=sys.stderr)
         return 1
-    facts = derive(records, today or default_today(records.forum))
+    try:
+        today = today or default_today(records.forum)
+    except ValueError:
+        print(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970: fix it or unset it",
+            file=sys.stderr,
+        )
+        return 1
+    facts = derive(records, today)
     if style == "json":
         print(findings_json(facts))
     else:
