@@ -29,7 +29,7 @@ from openforum.exports import build_exports
 from openforum.facts.forum import derive
 from openforum.records import load_forum
 from openforum.safety.normalise import normalise
-from openforum.safety.privacy import find_leaks, private_values
+from openforum.safety.privacy import find_leaks, private_values, redacted
 from site_build import write_config
 
 FORMULAS = (
@@ -300,3 +300,9 @@ def test_exports_drop_characters_xml_forbids_even_past_validation() -> None:
     for path, text in files.items():
         if path.endswith(".json"):
             json.loads(text, parse_constant=_strict_constant)
+
+
+def test_a_log_line_never_shows_a_link_holding_a_private_value() -> None:
+    private = {NAME: "consultations/c/s.md, field author.name"}
+    assert "marvon" not in redacted("../ILSE%20MARVON/", private).casefold()
+    assert redacted("../../members/ana-ruiz/", private) == "../../members/ana-ruiz/"

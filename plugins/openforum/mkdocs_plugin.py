@@ -46,7 +46,7 @@ from .mkdocs_pages import (
 )
 from .records import ForumRecords, ReadCache, load_forum
 from .report import format_problem, url_problems
-from .safety.privacy import private_values, scan_site
+from .safety.privacy import private_values, redacted, scan_site
 from .safety.sanitize import clean_html
 from .site import (
     HOME_MARKER,
@@ -281,13 +281,14 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     ) -> str:
         if not isinstance(page, PrerenderedPage):
             return clean_html(html)
+        assert self.records is not None
         for href in broken_body_links(page, self.site_paths):
             # A warning: `mkdocs build --strict` (and `openforum build`) fail on it.
             log.warning(
                 "%s: the link '%s' leads to no page of the site; link to a record as "
                 "../../<kind>/<id>/ from a record's page, or write a full https:// address",
                 page.generated.source or page.file.src_uri,
-                href,
+                redacted(href, private_values(self.records)),  # the build log is public
             )
         return html
 

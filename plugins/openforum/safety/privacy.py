@@ -25,6 +25,7 @@ from .normalise import normalise, reader_views
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
+    | {".svg", ".xhtml", ".rss", ".tsv", ".yml", ".yaml", ".webmanifest"}
 )
 MIN_CANARY = 5  # shorter values ("Ana") would match ordinary words
 
@@ -149,6 +150,19 @@ def leaks_in(
         if (compact := match.replace(" ", "")) in private
     }
     return [Leak(where, value, "") for value in sorted(found)]
+
+
+def redacted(text: str, private: dict[str, str]) -> str:
+    """`text` for a log line: itself, or a placeholder when it holds a private value."""
+    folded = _folded(private)
+    if folded and any(
+        match.replace(" ", "") in folded
+        for match in _whole_words(
+            leak_pattern(set(map(normalise, folded.values()))), normalise(text)
+        )
+    ):
+        return "(withheld: it holds a private value)"
+    return text
 
 
 def _folded(private: dict[str, str]) -> dict[str, str]:
