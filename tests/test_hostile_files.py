@@ -375,3 +375,11 @@ def test_ordinary_text_still_renders_as_markdown() -> None:
 def test_the_loader_reads_a_valid_forum_unchanged() -> None:
     _, problems = load_forum(MINIMAL)
     assert not problems
+
+
+def test_a_binary_list_of_published_urls_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "forum_records")
+    (tmp_path / "published-urls.txt").write_bytes(b"\xff\xfe/x/\n")
+    result = run("validate", "forum_records", cwd=tmp_path, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert "published-urls.txt:1:1: error: cannot read the list" in result.stdout
