@@ -5,7 +5,7 @@
 For each N:
 
 (a) writes a synthetic forum of N records (bench/synthetic.py) and builds it with OpenForum:
-    the project's mkdocs.yml with docs_dir = content/, custom_dir = site_src/, the synthetic
+    the project's mkdocs.yml with docs_dir = content/, the synthetic
     records, a fixed `today`, the site in the work folder;
 (b) writes N plain Markdown pages, one per record, each its title and the record's body
     text, plus a home page and five section index pages that make up the whole nav, and
@@ -111,7 +111,6 @@ def openforum_config(work: Path) -> Path:
     raw = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     raw["docs_dir"] = str(PROJECT / "content")
     raw["site_dir"] = str(work / "openforum-site")
-    raw["theme"]["custom_dir"] = str(PROJECT / "site_src")
     for index, plugin in enumerate(raw["plugins"]):
         if isinstance(plugin, dict) and "openforum" in plugin:
             options = plugin["openforum"] or {}
@@ -246,9 +245,6 @@ def build(name: str, config: Path, work: Path, runs: list[Proc]) -> None:
     """One timed `mkdocs build`; appends its Proc to `runs`."""
     site_dir = Path(yaml.safe_load(config.read_text(encoding="utf-8"))["site_dir"])
     shutil.rmtree(site_dir, ignore_errors=True)  # not timed: MkDocs would clean it first
-    # Every build starts without a list of published URLs and writes one, so that repeated
-    # runs in a kept folder behave alike (the check against a kept list costs the same).
-    (work / "published-urls.txt").unlink(missing_ok=True)
     log = work / f"{name}-build-{len(runs) + 1}.log"
     runs.append(run([*_tool("mkdocs"), "build", "-f", str(config)], work, log))
 
@@ -261,7 +257,6 @@ def profile(config: Path, work: Path, out: Path) -> None:
     command = [sys.executable, "-m", "cProfile", "-o", str(out), *_tool("mkdocs")]
     if command[-1] == "mkdocs":  # `python -m mkdocs` cannot follow -m cProfile
         command[-3:] = ["-m", "mkdocs"]
-    (work / "published-urls.txt").unlink(missing_ok=True)
     run([*command, "build", "-q", "-f", str(config)], work, work / "profile.log")
 
     for key in ("cumulative", "tottime"):

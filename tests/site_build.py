@@ -1,6 +1,6 @@
 """Build the site with MkDocs into a temporary folder, as `mkdocs build --strict` would.
 
-The build uses the project's own mkdocs.yml, content/ and site_src/, with a copy of a
+The build uses the project's own mkdocs.yml and content/, with a copy of a
 forum's records next to a generated config (so edit links are relative to that folder)
 and a fixed `today` so that what is upcoming or overdue does not depend on the clock.
 """
@@ -76,7 +76,6 @@ def write_config(
     raw = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     raw["docs_dir"] = str(docs)
     raw["site_dir"] = str(workdir / "site")
-    raw["theme"]["custom_dir"] = str(PROJECT / "site_src")
     for index, plugin in enumerate(raw["plugins"]):
         if isinstance(plugin, dict) and "openforum" in plugin:
             options = plugin["openforum"] or {}

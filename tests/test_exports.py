@@ -19,9 +19,7 @@ from conftest import DEMO, MINIMAL
 from openforum.exports import (
     URLS_FILE,
     ExportError,
-    alias_urls,
     build_exports,
-    missing_urls,
     parse_url_list,
 )
 from openforum.exports.context import ExportContext
@@ -248,41 +246,6 @@ def test_published_urls_lists_pages_aliases_and_every_export() -> None:
         for r in records.of_kind(kind).values()
     )
     assert len(pages) == expected
-
-
-def test_missing_urls_names_what_disappeared_without_an_alias(tmp_path: Path) -> None:
-    before = parse_url_list(demo()[1][URLS_FILE])
-    copy = tmp_path / "forum_records"
-    shutil.copytree(DEMO, copy)
-    old = copy / "partners" / "meridian-development-bank.md"
-    new = old.with_name("meridian-bank.md")
-    old.rename(new)
-
-    records, _ = load_forum(copy)
-    current = set(parse_url_list(export(copy)[URLS_FILE]))
-    messages = missing_urls(before, current, alias_urls(records))
-    gone = sorted(m.split(" ", 1)[0] for m in messages)
-    assert gone == [
-        "/api/partners/meridian-development-bank.json",
-        "/partners/meridian-development-bank/",
-    ]
-    assert "aliases: [meridian-development-bank]" in messages[0]
-    assert "forum_records/partners/" in messages[0]
-
-    text = new.read_text(encoding="utf-8")
-    new.write_text(text.replace("---\n", "---\naliases: [meridian-development-bank]\n", 1))
-    records, _ = load_forum(copy)
-    current = set(parse_url_list(export(copy)[URLS_FILE]))
-    assert missing_urls(before, current, alias_urls(records)) == []
-
-
-def test_missing_urls_accepts_an_alias_map_and_explains_dropped_files() -> None:
-    previous = ["/meetings/a/", "/meetings/b/", "/data/old.csv"]
-    messages = missing_urls(
-        previous, {"/meetings/b/", "/meetings/c/"}, {"/meetings/a/": "/meetings/c/"}
-    )
-    assert len(messages) == 1
-    assert messages[0].startswith("/data/old.csv was published before and is gone")
 
 
 def test_ids_uids_and_entry_ids_are_unique_and_stable(tmp_path: Path) -> None:

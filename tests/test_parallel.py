@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import MINIMAL, PROJECT
+from conftest import MINIMAL
 from openforum import generation, mkdocs_pages
 from openforum.exports import ExportError
 from openforum.facts.forum import derive
@@ -96,7 +95,7 @@ def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(
 def test_a_site_s_own_nav_partial_is_rendered_for_each_page(tmp_path: Path) -> None:
     """The nav is reused only where it is Material's: a custom one may read the page."""
     theme = tmp_path / "theme"
-    shutil.copytree(PROJECT / "site_src", theme)
+    theme.mkdir()
     (theme / "partials").mkdir(exist_ok=True)
     (theme / "partials" / "nav.html").write_text(
         '<nav class="md-nav md-nav--primary">{{ page.title }}</nav>', encoding="utf-8"

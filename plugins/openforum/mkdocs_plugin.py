@@ -7,7 +7,6 @@ translates between them and MkDocs' events.
 from __future__ import annotations
 
 import gc
-import os
 import shutil
 from concurrent.futures import BrokenExecutor
 from datetime import date, datetime
@@ -25,17 +24,17 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .exports import (
-    URLS_FILE,
-    ExportError,
-    alias_urls,
-    format_url_list,
-    missing_urls,
-    parse_url_list,
-)
+from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
 from .fork import can_fork
 from .generation import Generation, can_share
+from .identity import (
+    add_site_theme,
+    apply_identity,
+    record_edit_base,
+    settle_edit_uri,
+    written_settings,
+)
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -45,9 +44,10 @@ from .mkdocs_pages import (
     theme_search_entries,
 )
 from .records import ForumRecords, ReadCache, load_forum
-from .report import format_problem, url_problems
+from .report import format_problem
 from .safety.privacy import private_values, redacted, scan_site
 from .safety.sanitize import clean_html
+from .serve_errors import show_problems_in_browser
 from .site import (
     HOME_MARKER,
     SiteError,
@@ -58,8 +58,16 @@ from .site import (
 from .site.html import MarkdownRenderer
 from .site.render import TEMPLATES
 from .site.urls import HOME, url_of
+from .url_history import (
+    RETIRED_FILE,
+    GitHistory,
+    history_note,
+    lost_page_urls,
+    lost_record_urls,
+    read_history,
+    read_retired,
+)
 
-UPDATE_URLS_ENV = "OPENFORUM_UPDATE_URLS"
 WORKER_LOST = (
     "the process generating part of the site stopped (out of memory?); build again, or set "
     "'parallel: false' under the openforum plugin in mkdocs.yml"
@@ -90,15 +98,16 @@ class OpenForumConfig(base.Config):
     Unset: SOURCE_DATE_EPOCH when set, else today in the Forum's timezone."""
     repo_edit_base = c.Optional(c.URL())
     """URL that, followed by a file's path from the folder of mkdocs.yml, opens the file in
-    the repository's editor (e.g. https://github.com/org/repo/edit/main/). "Edit this page"
-    on a record's page then opens the record's file. Unset: no edit link on record pages."""
+    the repository's editor (e.g. https://github.com/org/repo/edit/main/). Unset: made from
+    MkDocs' repo_url and edit_uri, which the header's repository link and the "Edit this
+    page" links of hand-written pages use too; no edit links without repo_url."""
     parallel = c.Optional(c.Type(bool))
     """Generate pages and open data in two processes (true) or in one (false). Unset: two
     when the machine has several cores and the forum 300 records or more."""
-    published_urls = c.Type(str, default=URLS_FILE)
-    """The list of every URL the site has published, kept in the repository (relative to
-    mkdocs.yml). A build fails when one of them would disappear without an alias; run
-    `openforum urls --update` to change the list on purpose. Empty: no check."""
+    retired_urls = c.Type(str, default=RETIRED_FILE)
+    """The file (relative to mkdocs.yml) listing URLs withdrawn on purpose, one a line. Any
+    other URL the Git history shows was published must still answer, by a file or an
+    alias, or the build fails. Written by people, never by a build."""
 
 
 class OpenForumPlugin(BasePlugin[OpenForumConfig]):
@@ -113,9 +122,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.search_entries: list[dict[str, Any]] | None = None  # the theme's search index
         self.site_paths: set[str] = set()
         self.facts: ForumFacts | None = None
-        self.urls_file: Path | None = None  # the list to check against
-        self._urls_to_write: Path | None = None  # the list to rewrite, when asked to
+        self.history: GitHistory | None = None  # of the records and pages, per build
+        self.retired: set[str] = set()
         self.read_cache = ReadCache()
+        self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
@@ -133,21 +143,29 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             )
         root = Path(config.config_file_path).parent
         self.records_dir = root / self.config.records
-        updating = os.environ.get(UPDATE_URLS_ENV) == "1"  # `openforum urls --update`
-        # MkDocs keeps this instance across builds in one process (see on_startup): every
-        # per-build value is set afresh here.
-        self.urls_file = None
-        if self.config.published_urls and not updating:
-            self.urls_file = root / self.config.published_urls
-        self._urls_to_write = root / self.config.published_urls if updating else None
         records, problems = load_forum(self.records_dir, self.read_cache)
-        problems.extend(url_problems(self.urls_file, records))
+        # MkDocs keeps this instance across builds in one process (see on_startup): every
+        # per-build value is set afresh here. The URL guard runs on a whole set of records
+        # only: a record that fails to load is not a lost URL.
+        self.history = None
+        if not problems:
+            self.history = read_history(root, self.records_dir, Path(config.docs_dir))
+            log.info(history_note(self.history, [self.records_dir, Path(config.docs_dir)]))
+            self.retired = read_retired(root / self.config.retired_urls)
+            if self.history is not None:
+                problems.extend(lost_record_urls(self.history, records, self.retired))
         if problems:
             listing = "\n".join(format_problem(p) for p in problems)
             raise PluginError(
                 f"{len(problems)} problem(s) in the records; nothing was built:\n{listing}"
             )
         self.records = records
+        assert records.forum is not None  # a forum without forum.md is a problem above
+        written = written_settings(config)
+        for note in apply_identity(config, records.forum, written):
+            log.info(note)
+        add_site_theme(config)
+        settle_edit_uri(config, written, root)
         if not config.site_url:
             raise PluginError(
                 "openforum: set site_url in mkdocs.yml (e.g. https://forum.example.org/): "
@@ -155,7 +173,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             )
         self.options = SiteOptions(
             today=self._today(records),
-            edit_base=self.config.repo_edit_base,
+            edit_base=self.config.repo_edit_base or record_edit_base(config, root),
             repo_root=root,
             site_url=config.site_url,
             # Record bodies render with the extensions of the site's hand-written pages.
@@ -214,6 +232,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             files.append(file)
         for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
+        self._guard_hand_written_pages(files, config)  # a generated page answers too
         # The open data is written into the site folder by the generation (a worker, on a
         # multi-core build, while the pages are framed), not handed to MkDocs as files.
         self.files = files
@@ -227,34 +246,16 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             return self.config.parallel and can_fork()  # no fork on Windows: one process
         return can_share(self.records)
 
-    def _published_urls(self, files: Files, exported: list[str]) -> list[str]:
-        """Every URL of this build; fails when one published before is gone without alias."""
-        assert self.records is not None
-        pages = {"/" + url_of(f.src_uri) for f in files.documentation_pages()}
-        current = sorted(pages | set(exported))
-        start_list = self.urls_file is not None and not self.urls_file.exists()
-        to_write = self._urls_to_write or (self.urls_file if start_list else None)
-        if to_write is not None:
-            to_write.write_text(format_url_list(current), encoding="utf-8")
-            log.info("wrote the list of %d published URLs to %s", len(current), to_write)
-            return current
-        if self.urls_file is None:
-            return current
-        previous = parse_url_list(self.urls_file.read_text(encoding="utf-8"))
-        lost = missing_urls(previous, set(current), alias_urls(self.records))
+    def _guard_hand_written_pages(self, files: Files, config: MkDocsConfig) -> None:
+        if self.history is None:
+            return
+        current = {"/" + url_of(f.src_uri) for f in files.documentation_pages()}
+        docs_dir = Path(config.docs_dir)
+        lost = lost_page_urls(self.history, docs_dir, current, self.retired)
         if lost:
-            listing = "\n".join(lost)
             raise PluginError(
-                f"openforum: {len(lost)} published URL(s) would disappear. "
-                "Journalists' links must keep working:\n"
-                f"{listing}\nIf the removal is intended, run 'openforum urls --update'."
+                f"openforum: {len(lost)} published URL(s) would disappear:\n" + "\n".join(lost)
             )
-        added = set(current) - set(previous)
-        if added:  # the list only grows: new addresses are promised from now on
-            kept = format_url_list(set(previous) | added)
-            self.urls_file.write_text(kept, encoding="utf-8")
-            log.info("added %d new URLs to %s: commit it", len(added), self.urls_file)
-        return current
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -326,6 +327,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         gc.freeze()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.build_error = str(error)
         if self.generation is not None:
             self.generation.abandon()
             self.generation = None
@@ -345,8 +347,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
                 + ", ".join(sorted(taken))
                 + " are in the way of files of the same name in the docs folder; rename them"
             )
-        urls = self._published_urls(self.files, exported.urls)
-        (site / URLS_FILE).write_text(format_url_list(urls), encoding="utf-8")
+        # The site lists what it publishes (pages and data) for reusers; nothing tracked.
+        pages = {"/" + url_of(f.src_uri) for f in self.files.documentation_pages()}
+        (site / URLS_FILE).write_text(format_url_list(pages | set(exported.urls)), "utf-8")
 
     def _scan(self, site: Path, config: MkDocsConfig) -> None:
         assert self.records is not None
@@ -372,4 +375,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         # so does a changed page template, for whoever works on the site's look.
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
+        show_problems_in_browser(server, self._take_build_error)
         return server
+
+    def _take_build_error(self) -> str | None:
+        error, self.build_error = self.build_error, None
+        return error

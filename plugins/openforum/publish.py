@@ -1,4 +1,4 @@
-"""Publishing with MkDocs from the command line: an all-or-nothing build, and the URL list.
+"""Publishing with MkDocs from the command line: an all-or-nothing build.
 
 `mkdocs build` writes into the site folder as it goes, so a failed build leaves half a site
 behind, and `--strict -q` exits 0 on warnings in MkDocs 1.6.1. Here the site is built in a
@@ -9,7 +9,6 @@ replaced only after a clean build.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .mkdocs_plugin import UPDATE_URLS_ENV
 from .staging import exclusive_build, explain, staging_prefix, swap_in
 
 
@@ -89,19 +87,3 @@ def _build_and_swap(config_file: Path, target: Path) -> tuple[bool, str]:
         raise
     swap_in(staging, target)
     return True, f"built {target}"
-
-
-def update_published_urls(config_file: Path) -> tuple[bool, str]:
-    """Rebuild in a scratch folder with the URL check off, rewriting the list on purpose."""
-    os.environ[UPDATE_URLS_ENV] = "1"
-    try:
-        with tempfile.TemporaryDirectory(prefix="openforum-urls-") as scratch:
-            config = load_config(str(config_file), site_dir=scratch)
-            build(config)
-    except (Abort, ConfigurationError, PluginError) as error:
-        return False, f"the list was not updated: {error}"
-    except OSError as error:
-        return False, f"the list was not updated: {explain(error)}"
-    finally:
-        del os.environ[UPDATE_URLS_ENV]
-    return True, "the list of published URLs was updated: review and commit it"

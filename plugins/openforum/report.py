@@ -6,9 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from .exports import lost_record_pages
 from .facts.forum import ForumFacts
-from .records import ForumRecords, Mark, Problem, Problems
+from .records import ForumRecords, Problem, Problems
 
 FORMATS = ("text", "github")
 
@@ -19,22 +18,6 @@ def display_path(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-
-
-def url_problems(urls_file: Path | None, records: ForumRecords) -> list[Problem]:
-    """Record pages listed in the published-URL file that are gone without an alias."""
-    if urls_file is None or not urls_file.is_file():
-        return []
-    try:
-        text = urls_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
-        fix = "restore it from Git, or rewrite it with 'openforum urls --update'"
-        return [Problem(urls_file, Mark(1, 1), f"cannot read the list: {reason}; {fix}")]
-    return [
-        Problem(urls_file, Mark(line, 1), message)
-        for line, message in lost_record_pages(text, records)
-    ]
 
 
 def format_problem(problem: Problem, style: str = "text") -> str:

@@ -137,6 +137,8 @@ class Forum(Record):
     country: str
     timezone: str
     languages: list[str] = field(default_factory=lambda: ["en"])
+    # One sentence about the Forum: the site's description (search engines, link previews).
+    description: str | None = None
     established: Establishment | None = None
     mandate: Mandate | None = None
     rules: Rules = field(default_factory=Rules)

@@ -62,6 +62,7 @@ class Citation:
     permalink: str
     text: str  # the suggested citation, plain text
     version: str
+    source: str | None = None  # the record's file at that version, in the repository
 
 
 def cite(
@@ -71,6 +72,7 @@ def cite(
     permalink: str,
     version: Version | None,
     record_day: date | None,
+    source: str | None = None,
 ) -> Citation:
     if version is not None:
         stated = f"record version {version.commit} of {version.day.isoformat()}"
@@ -79,4 +81,4 @@ def cite(
     else:
         stated = "record"
     text = f"{forum_name}. \u201c{title}\u201d. {kind_label}, {stated}. {permalink}"
-    return Citation(permalink, text, stated)
+    return Citation(permalink, text, stated, source)

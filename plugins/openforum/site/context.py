@@ -97,7 +97,9 @@ class Context:
     ) -> Citation:
         base = (self.options.site_url or "/").rstrip("/") + "/"
         version = self.versions.get(source.resolve())
-        return cite(self.forum_name, title, kind_label, base + url_of(src), version, record_day)
+        at = self.options.source_at(source, version.commit) if version else None
+        permalink = base + url_of(src)
+        return cite(self.forum_name, title, kind_label, permalink, version, record_day, at)
 
     @cached_property
     def mentions(self) -> dict[str, derived.Mentions]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,9 @@ from pathlib import Path
 from ..facts.calendar import default_today
 
 __all__ = ["SiteOptions", "default_today"]
+
+# A GitHub or GitLab edit address: ".../edit/<branch>/<path>" or ".../-/edit/<branch>/<path>".
+_EDIT_ADDRESS = re.compile(r"(?P<repo>https?://[^?#]+?/(?:-/)?)edit/[^/]+/(?P<path>[^?#]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +39,12 @@ class SiteOptions:
         except ValueError:  # records kept outside the repository: no edit link
             return None
         return self.edit_base.rstrip("/") + "/" + relative.as_posix()
+
+    def source_at(self, path: Path, commit: str) -> str | None:
+        """The address showing the record file at `path` as of `commit`, in the repository
+        its edit links open (GitHub and GitLab shapes); None when that cannot be told."""
+        edit = self.source_url(path) if commit else None
+        found = _EDIT_ADDRESS.fullmatch(edit) if edit else None
+        if found is None:
+            return None
+        return f"{found['repo']}blob/{commit}/{found['path']}"
