@@ -84,7 +84,10 @@ def test_check_reports_the_demo_forums_missed_quorum_and_late_minutes(
     assert (
         "late-minutes             /meetings/2023-09-26-plenary/  Minutes published 55 days" in out
     )
-    assert "[NOT MET] It decides by rules set in advance, with a quorum" in out
+    assert "[       NOT MET] rules-quorum           It decides with a quorum" in out
+    assert "[           met] ogp-1.1                1.1 Space for dialogue" in out
+    # the OGP's minimum requirements come first, the Forum's own rules after them
+    assert out.index("ogp-5.1:nap4") < out.index("The Forum's own rules") < out.index("rules-")
 
 
 def test_check_json_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:

@@ -240,7 +240,7 @@ def test_consultation_findings(tmp_path: Path) -> None:
     facts = derive(records, TODAY)
     assert facts.consultations["c1"].outcomes == {"adopted": 1, "unanswered": 1}
     assert codes(records, "timeline-late") == [
-        "Timeline published 10 days before opening; the notice period is 14 days"
+        "Timeline published 10 days before opening; the OGP standards ask for at least 14"
     ]
     assert codes(records, "channels-lacking") == ["No in-person channel"]
     assert codes(records, "submission-unanswered") == [

@@ -16,6 +16,7 @@ from .init import add_init_command, run_init
 from .records import load_forum
 from .report import FORMATS, findings_json, findings_text, format_problem, summary
 from .urls_report import RETIRED_LIST_FILE, urls_report, validate_urls
+from .verdict_words import REQUIREMENTS
 
 DEFAULT_RECORDS = Path("forum_records")
 
@@ -59,8 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--fail-on",
         default="",
         metavar="CODES",
-        help="comma-separated finding codes that make the exit status 1, or 'any'; "
-        f"codes: {', '.join(CODES)}",
+        help="comma-separated codes that make the exit status 1: finding codes (or 'any' "
+        "finding), and requirement codes, which fail when not met (ogp-1.1, ogp-3.1 for "
+        f"every plan, ogp-3.1:nap5 for one); codes: {', '.join([*CODES, *REQUIREMENTS])}",
     )
     check.add_argument(
         "--today",
@@ -100,9 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_publish(args.command, args)
         if args.command == "check":
             fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
-            unknown = fail_on - set(CODES) - {"any"}
+            unknown = {c for c in fail_on if c.split(":")[0] not in {*CODES, *REQUIREMENTS}}
+            unknown -= {"any"}
             if unknown:
-                parser.error(f"unknown finding code(s) for --fail-on: {', '.join(sorted(unknown))}")
+                parser.error(f"unknown code(s) for --fail-on: {', '.join(sorted(unknown))}")
             return run_check(args.path, args.format, fail_on, args.today)
         return run_validate(args.path, args.format)
     except BrokenPipeError:  # output piped into `head` and closed early
@@ -172,7 +175,12 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
     else:
         print(findings_text(facts))
     failing = [f for f in facts.findings if "any" in fail_on or f.code in fail_on]
-    return 1 if failing else 0
+    unmet = [
+        j
+        for j in facts.requirements
+        if j.verdict == "not_met" and (j.code in fail_on or j.requirement in fail_on)
+    ]
+    return 1 if failing or unmet else 0
 
 
 if __name__ == "__main__":

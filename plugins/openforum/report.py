@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from . import verdict_words as words
 from .facts.forum import ForumFacts
 from .records import ForumRecords, Problem, Problems
 
@@ -39,15 +40,38 @@ def summary(records: ForumRecords, problems: Problems) -> str:
     return f"{total} records ({kinds or 'none'}): {verdict}"
 
 
-VERDICT_LABELS = {"met": "met", "not_met": "NOT MET", "not_applicable": "n/a"}
+VERDICT_LABELS = {
+    "met": "met",
+    "not_met": "NOT MET",
+    "not_verifiable": "NOT VERIFIABLE",
+    "not_applicable": "n/a",
+}
+PARTS = {
+    "ogp": "OGP Participation and Co-Creation Standards (2022), minimum requirements",
+    "rules": "The Forum's own rules and the handbook's good practice (not OGP requirements)",
+}
 
 
 def findings_text(facts: ForumFacts) -> str:
-    """The OGP requirements first, then every finding, one per line with its code."""
-    lines = [f"OGP requirements as of {facts.today}:"]
-    for requirement in facts.requirements:
-        label = VERDICT_LABELS[requirement.verdict]
-        lines.append(f"  [{label:>7}] {requirement.title}: {requirement.figure}")
+    """The verdicts (the OGP's minimum requirements, then the Forum's own rules), then every
+    finding, one per line with its code."""
+    lines = [f"Verdicts as of {facts.today}:"]
+    part = ""
+    for judgement in facts.requirements:
+        if judgement.part != part:
+            part = judgement.part
+            lines.append(f"{PARTS[part]}:")
+        label = VERDICT_LABELS[judgement.verdict]
+        lines.append(
+            f"  [{label:>14}] {judgement.code:<22} {words.title(judgement)}: "
+            f"{words.figure(judgement)}"
+        )
+        for item in judgement.shortfalls:
+            fill = words.fill(item)
+            lines.append(
+                f"{'':20}- /{item.subject.url}  {words.shortfall(item)}"
+                + (f" ({fill})" if fill else "")
+            )
     lines.append("")
     lines.append(f"Findings ({len(facts.findings)}):")
     for finding in facts.findings:
@@ -60,17 +84,8 @@ def findings_text(facts: ForumFacts) -> str:
 def findings_json(facts: ForumFacts) -> str:
     document = {
         "today": facts.today.isoformat(),
-        "requirements": [
-            {
-                "key": r.key,
-                "title": r.title,
-                "verdict": r.verdict,
-                "figure": r.figure,
-                "evidence": [e.url for e in r.evidence],
-                "findings": [f.code for f in r.findings],
-            }
-            for r in facts.requirements
-        ],
+        "standards": words.OGP_STANDARDS_URL,
+        "requirements": [words.judgement_data(j) for j in facts.requirements],
         "findings": [f.as_dict() for f in facts.findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -37,6 +37,9 @@ NOTES = {
     "point of contact is named only when public.",
     "aliases": "A renamed record keeps answering at its old ids: api/<kind>/<alias>.json "
     "holds the same record.",
+    "verdicts": "api/forum.json's derived.requirements holds every requirement's verdict (met, "
+    "not_met, not_verifiable, not_applicable) under a stable code: ogp-* are the OGP's minimum "
+    "requirements (per action plan: ogp-3.1:<plan>), the others the Forum's own rules.",
 }
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from .. import verdict_words as words
 from ..facts.commitments import CommitmentFacts
 from ..facts.meetings import MeetingFacts
 from ..facts.roster import seat_on
@@ -146,10 +147,8 @@ def forum(ctx: ExportContext) -> dict[str, Any]:
     facts = ctx.facts
     return {
         "as_of": ctx.today.isoformat(),
-        "requirements": [
-            {"key": r.key, "title": r.title, "verdict": r.verdict, "figure": r.figure}
-            for r in facts.requirements
-        ],
+        "standards": words.OGP_STANDARDS_URL,
+        "requirements": [words.judgement_data(j) for j in facts.requirements],
         "seat_balance": [
             {
                 "from": b.start.isoformat(),

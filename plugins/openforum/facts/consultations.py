@@ -12,6 +12,7 @@ from .findings import Evidence, Finding
 
 ONLINE = frozenset({"online_platform", "email", "survey", "social_media"})
 IN_PERSON = frozenset({"in_person", "workshop"})
+TIMELINE_NOTICE_DAYS = 14  # the OGP's two weeks (minimum requirement 3.1), not the Forum's rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +24,19 @@ class ConsultationFacts:
 
     @property
     def answered(self) -> int:
-        return sum(n for outcome, n in self.outcomes.items() if outcome not in _OPEN)
+        """Submissions with a reasoned response: an outcome and its reason."""
+        return sum(1 for s in self.submissions if reasoned(s))
 
 
-_OPEN = frozenset({"pending", "unanswered"})
+def reasoned(submission: Submission) -> bool:
+    """A response counts as given when it has an outcome other than pending and a reason:
+    the OGP asks for the reason, including why a suggestion was not taken up."""
+    response = submission.response
+    return (
+        response is not None
+        and response.outcome != "pending"
+        and bool(response.reason and response.reason.strip())
+    )
 
 
 def consultation_facts(
@@ -45,20 +55,18 @@ def consultation_facts(
 
     subject = Evidence("consultations", consultation.stem)
     findings = []
-    rules = records.forum.rules if records.forum else None
-    needed = rules.notice_days if rules else None
     if notice is None:
         findings.append(
             Finding("timeline-late", "concern", subject, "No published timeline is recorded")
         )
-    elif needed is not None and notice < needed:
+    elif notice < TIMELINE_NOTICE_DAYS:
         findings.append(
             Finding(
                 "timeline-late",
                 "concern",
                 subject,
-                f"Timeline published {notice} days before opening; the notice period is "
-                f"{needed} days",
+                f"Timeline published {notice} days before opening; the OGP standards ask for "
+                f"at least {TIMELINE_NOTICE_DAYS}",
             )
         )
     channels = set(consultation.channels)
@@ -71,7 +79,7 @@ def consultation_facts(
         findings.append(Finding("channels-lacking", "concern", subject, f"No {missing} channel"))
     closed = consultation.closes is not None and today > consultation.closes
     for submission in submissions:
-        if closed and (submission.response is None or submission.response.outcome == "pending"):
+        if closed and not reasoned(submission):
             findings.append(
                 Finding(
                     "submission-unanswered",

@@ -12,8 +12,9 @@ from .commitments import CommitmentFacts, commitment_facts
 from .consultations import ConsultationFacts, consultation_facts
 from .findings import Finding
 from .meetings import MeetingFacts, meeting_facts
-from .requirements import Requirement, requirements
+from .requirements import requirements
 from .roster import VotingSeats
+from .verdicts import Judgement
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ class ForumFacts:
     consultations: dict[str, ConsultationFacts]
     balance: list[Balance]
     findings: list[Finding]
-    requirements: list[Requirement]
+    requirements: list[Judgement]  # the OGP's minimum requirements, then the Forum's rules
     by_subject: dict[tuple[str, str], list[Finding]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -66,5 +67,5 @@ def derive(records: ForumRecords, today: date) -> ForumFacts:
         consultations,
         balance,
         findings,
-        requirements(records, findings, held),
+        requirements(records, findings, held, today),
     )

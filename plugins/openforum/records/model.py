@@ -80,6 +80,7 @@ class Document(Located):
     title: str
     url: WebAddress
     kind: DocumentKind | None = None
+    published: date | None = None  # when it was put online (contract, "Documents' dates")
 
 
 @dataclass(kw_only=True, slots=True)
