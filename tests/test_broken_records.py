@@ -489,3 +489,36 @@ def test_many_ordinary_links_are_fine(minimal_copy: Path) -> None:
     target = minimal_copy / "plans/nap1.md"
     target.write_text(target.read_text() + "[a](https://x.example) " * 3000, encoding="utf-8")
     assert found(minimal_copy)[1] == []
+
+
+def test_problems_say_where_in_words_and_point_at_the_value(minimal_copy: Path) -> None:
+    meeting = minimal_copy / "meetings/2024-03-12-plenary.md"
+    names = ", ".join(["ana-ruiz"] * 12 + ["Ana Ruiz"])
+    text = meeting.read_text().replace("present: [ana-ruiz, ben-tal]", f"present: [{names}]")
+    text = text.replace("votes: {for: 2,", "votes: {for: two,")
+    meeting.write_text(text)
+    commitment = minimal_copy / "commitments/nap1-01.md"
+    plan_text = commitment.read_text().replace(
+        "    status: in_progress", "    status: in_progress\n    colour: red"
+    )
+    plan_text = plan_text.replace("due: 2024-06-30", "due: 30 June")
+    commitment.write_text(plan_text)
+
+    _, problems = found(minimal_copy)
+    by_message = {p[3].split(":")[0]: p for p in problems}
+    assert set(by_message) == {
+        "the 13th name under `attendance.present`",
+        "`votes.for` in the 2nd item of `decisions`",
+        "unknown field 'colour' in the 2nd item of `milestones`. Known fields",
+        "`due` in the 1st item of `milestones`",
+    }, problems
+    # The column is where the value at fault starts, not where its key does.
+    present = by_message["the 13th name under `attendance.present`"]
+    line = text.splitlines()[present[1] - 1]
+    assert line[present[2] - 1 :].startswith("Ana Ruiz]")
+    votes = by_message["`votes.for` in the 2nd item of `decisions`"]
+    assert text.splitlines()[votes[1] - 1][votes[2] - 1 :].startswith("two,")
+    due = by_message["`due` in the 1st item of `milestones`"]
+    assert plan_text.splitlines()[due[1] - 1][due[2] - 1 :] == "30 June"
+    unknown = by_message["unknown field 'colour' in the 2nd item of `milestones`. Known fields"]
+    assert plan_text.splitlines()[unknown[1] - 1][unknown[2] - 1 :] == "colour: red"

@@ -47,7 +47,7 @@ def test_github_annotations(
     first = capsys.readouterr().out.splitlines()[0]
     assert first == (
         "::error file=forum_records/plans/nap1.md,line=3,col=9::"
-        "number: 'one' is not a whole number: write digits only, e.g. 14"
+        "`number`: 'one' is not a whole number: write digits only, e.g. 14"
     )
 
 

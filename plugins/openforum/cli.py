@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .authoring.commands import add_authoring_commands
 from .facts.calendar import default_today
 from .facts.findings import CODES
 from .facts.forum import derive
@@ -90,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("--update", action="store_true", help=argparse.SUPPRESS)
     urls.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"))
     add_init_command(commands)
+    add_authoring_commands(commands)  # new, schema, reference
 
     args = parser.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):  # a record's text never fails to print
@@ -98,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "init":
             return run_init(args)
+        if hasattr(args, "run"):  # a command that names its own handler
+            result: int = args.run(args)
+            return result
         if args.command in ("build", "urls"):
             return run_publish(args.command, args)
         if args.command == "check":

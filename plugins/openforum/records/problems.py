@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 
 class Mark(NamedTuple):
@@ -49,6 +49,42 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+class Item(NamedTuple):
+    """An item of a list in a field path: its 0-based position and what the list holds."""
+
+    position: int
+    noun: str = "item"  # "item" for sets of fields; "name", "value" for single values
+
+
+FieldPath: TypeAlias = tuple["str | Item", ...]
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st..."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def field_phrase(path: FieldPath) -> str:
+    """Where a value sits, in words: "`votes.for` in the 2nd item of `decisions`",
+    "the 13th name under `attendance.present`". The one place paths are worded."""
+    phrases: list[str] = []
+    keys: list[str] = []
+    for part in path:
+        if isinstance(part, Item):
+            where = f"`{'.'.join(keys)}`"
+            link = "of" if part.noun == "item" else "under"
+            phrases.append(f"the {ordinal(part.position + 1)} {part.noun} {link} {where}")
+            keys = []
+        else:
+            keys.append(part)
+    if keys:
+        phrases.append(f"`{'.'.join(keys)}`")
+    return " in ".join(reversed(phrases))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -21,8 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-from .problems import Mark, Problems, did_you_mean, one_of
+from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
 from .values import (
+    PLACEHOLDER,
     BadValue,
     Ref,
     Url,
@@ -91,8 +92,13 @@ class Reference:
     target: str
     path: Path
     mark: Mark
-    field_name: str
+    where: FieldPath  # phrased only when the reference does not resolve
     rule: Ref
+
+    @property
+    def field_name(self) -> str:
+        """Where it is written, in words: "the 2nd name under `attendance.present`"."""
+        return field_phrase(self.where)
 
 
 @dataclass(slots=True)
@@ -136,8 +142,16 @@ def field_names(cls: type) -> list[str]:
     return list(_fields_of(cls))
 
 
-def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
-    """Read a mapping node into `cls`; problems go to `reading`, missing values get defaults."""
+def field_specs(cls: type) -> list[_FieldSpec]:
+    """Every YAML field of a model class (key, annotation, required), in declaration order."""
+    return list(_fields_of(cls).values())
+
+
+def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldPath = ()) -> T:
+    """Read a mapping node into `cls`; problems go to `reading`, missing values get defaults.
+
+    `what` names the mapping in messages ("meeting"); `path` is where it sits in the record.
+    """
     specs = _fields_of(cls)
     values: dict[str, Any] = {}
     marks: dict[str, Mark] = {}
@@ -156,14 +170,15 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
             )
             continue
         marks[spec.name] = value_node.mark
+        where = (*path, spec.key)
         try:
-            value = _reader_for(spec.hint)(value_node, reading, spec.key, marks)
+            value = _reader_for(spec.hint)(value_node, reading, where, marks)
         except BadValue as error:
-            reading.problem(value_node.mark, f"{spec.key}: {error}")
+            reading.problem(value_node.mark, f"{field_phrase(where)}: {error}")
             unreadable.add(spec.name)
             continue
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
-            reading.problem(value_node.mark, f"{spec.key}: a value is required here")
+            reading.problem(value_node.mark, f"{field_phrase(where)}: a value is required here")
             continue
         if value is not None:
             values[spec.name] = value
@@ -184,11 +199,10 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str) -> T:
     return cls(**values, mark=node.mark, marks=marks, unreadable=unreadable)
 
 
-Reader = Callable[[Node, "Reading", str, dict[str, Mark]], Any]
-
-
-def _read(hint: Any, node: Node, reading: Reading, name: str, marks: dict[str, Mark]) -> Any:
-    return _reader_for(hint)(node, reading, name, marks)
+# A reader gets the node, the reading, the value's path in the record and the marks of the
+# object being built (its list items are marked there as "key[index]").
+Marks = dict[str, Mark]
+Reader = Callable[[Node, "Reading", FieldPath, Marks], Any]
 
 
 @cache
@@ -199,42 +213,54 @@ def _reader_for(hint: Any) -> Reader:
         base, *rules = get_args(hint)
         read_base = _reader_for(base)
 
-        def read_annotated(node: Node, reading: Reading, name: str, marks: dict) -> Any:
-            value = read_base(node, reading, name, marks)
+        def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
+            value = read_base(node, reading, path, marks)
             for rule in rules:
-                value = _apply_rule(rule, value, node, reading, name)
+                value = _apply_rule(rule, value, node, reading, path)
             return value
 
         return read_annotated
     if origin in (types.UnionType, typing.Union):
         read_option = _reader_for(next(a for a in get_args(hint) if a is not type(None)))
 
-        def read_optional(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+        def read_optional(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             if isinstance(node, Scalar) and node.is_null:
                 return None
-            return read_option(node, reading, name, marks)
+            return read_option(node, reading, path, marks)
 
         return read_optional
     if origin is list:
-        return _list_reader(_reader_for(get_args(hint)[0]))
+        item = get_args(hint)[0]
+        return _list_reader(_reader_for(item), _noun_of(item))
     if dataclasses.is_dataclass(hint):
         return _mapping_reader(hint)
     return _scalar_reader(hint)
 
 
-def _list_reader(read_item: Reader) -> Reader:
-    def read_list(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+def _noun_of(item: Any) -> str:
+    """What a list's items are called in messages: "the 13th name under `present`"."""
+    if dataclasses.is_dataclass(item):
+        return "item"
+    refers = get_origin(item) is typing.Annotated and any(
+        isinstance(rule, Ref) for rule in get_args(item)[1:]
+    )
+    return "name" if refers else "value"
+
+
+def _list_reader(read_item: Reader, noun: str) -> Reader:
+    def read_list(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         items = []
         for index, item in enumerate(node.items):
-            marks[f"{name}[{index}]"] = item.mark
+            marks[f"{path[-1]}[{index}]"] = item.mark
+            where = (*path, Item(index, noun))
             try:
-                value = read_item(item, reading, f"{name}[{index + 1}]", marks)
+                value = read_item(item, reading, where, marks)
             except BadValue as error:
-                reading.problem(item.mark, f"{name}: {error}")
+                reading.problem(item.mark, f"{field_phrase(where)}: {error}")
                 continue
             if value is not None:
                 items.append(value)
@@ -244,19 +270,24 @@ def _list_reader(read_item: Reader) -> Reader:
 
 
 def _mapping_reader(cls: type) -> Reader:
-    def read_mapping(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+    def read_mapping(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return None
         if not isinstance(node, Mapping):
             fields = ", ".join(f"{k}: ..." for k in list(_fields_of(cls))[:3])
             raise BadValue(f"expected fields, e.g. {{{fields}}}")
-        return build(cls, node, reading, name)
+        return build(cls, node, reading, field_phrase(path), path)
 
     return read_mapping
 
 
 def _scalar_reader(hint: Any) -> Reader:
     description = _describe(hint)
+    wanted = (
+        f"one of {', '.join(map(str, get_args(hint)))}"
+        if get_origin(hint) is Literal
+        else description
+    )
     if get_origin(hint) is Literal:
         choices = [str(a) for a in get_args(hint)]
         allowed = frozenset(choices)
@@ -275,11 +306,16 @@ def _scalar_reader(hint: Any) -> Reader:
         raise TypeError(f"no reader for {hint!r}")
     must_be_plain = hint in (int, bool, Fraction, Decimal)
 
-    def read_scalar(node: Node, reading: Reading, name: str, marks: dict) -> Any:
+    def read_scalar(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if not isinstance(node, Scalar):
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
             return None
+        if PLACEHOLDER.fullmatch(node.text):
+            raise BadValue(
+                f"'{node.text}' is a placeholder: write {wanted} in its place, or "
+                "delete the line when the field is optional"
+            )
         if must_be_plain and not node.plain:
             raise BadValue(f"expected {description}, found the quoted text '{node.text}'")
         return convert(node.text)
@@ -287,7 +323,7 @@ def _scalar_reader(hint: Any) -> Reader:
     return read_scalar
 
 
-def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, name: str) -> Any:
+def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, path: FieldPath) -> Any:
     if value is None:
         return None
     if isinstance(rule, Url):
@@ -299,7 +335,7 @@ def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, name: st
             if rule.free_text:
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
-        reading.references.append(Reference(rule.kind, value, reading.path, node.mark, name, rule))
+        reading.references.append(Reference(rule.kind, value, reading.path, node.mark, path, rule))
     return value
 
 

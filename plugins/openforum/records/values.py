@@ -24,6 +24,17 @@ _DATETIME = re.compile(
 _FRACTION = re.compile(r"(?P<num>[0-9]+)/(?P<den>[0-9]+)|(?P<dec>0?\.[0-9]+|1(\.0+)?)")
 
 
+# What `openforum new` writes where a value is to come (authoring/template.py): an example
+# (`<e.g. Plenary session 14>`), a record named (`<id of a member>`), allowed values
+# (`<held | cancelled>`) or a format (`<YYYY-MM-DD>`). Left in a record it is refused; a
+# value in angle brackets that is none of these (`<b>`, `<img src=x>`) is text as any other.
+PLACEHOLDER_PATTERN = (
+    r"<(?:e\.g\. [^<>]*|id of an? [^<>]*|[^<>|]+(?: \| [^<>|]+)+|text|whole number|number"
+    r"|true or false|share like 1/2|YYYY-MM-DD|YYYY-MM-DDTHH:MM|HH:MM|https://\.\.\.)>"
+)
+PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
+
+
 class BadValue(Exception):
     """A scalar that does not fit its field; the message says what would."""
 

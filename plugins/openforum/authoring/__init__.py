@@ -1,0 +1,1 @@
+"""Writing records: `openforum new`, the JSON Schemas and the field reference, from the model."""
