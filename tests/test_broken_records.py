@@ -158,7 +158,7 @@ EDITS = [
         "no member 'ben-taal'",
     ),
     Edit(
-        C, "supporting: [ana-ruiz]", "supporting: [ana-ruis]", "supporting", "no member 'ana-ruis'"
+        C, "supporting: [ana-ruiz]", "supporting: [ana-ruis]", "supporting", "no such record 'ana-ruis'"
     ),
     Edit(
         C,

@@ -17,8 +17,8 @@ def test_clean_forum_exits_zero_with_a_summary(capsys: pytest.CaptureFixture[str
     assert main(["validate", str(MINIMAL)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert out == [
-        "14 records (forum 1, members 5, meetings 2, plans 1, commitments 1, consultations 1, "
-        "assessments 1, partners 1, submissions 1): no problems"
+        "15 records (forum 1, members 5, meetings 2, plans 1, commitments 1, consultations 1, "
+        "assessments 1, partners 1, organizations 1, submissions 1): no problems"
     ]
 
 

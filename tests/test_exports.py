@@ -142,6 +142,7 @@ KINDS = (
     "submissions",
     "assessments",
     "partners",
+    "organizations",
 )
 
 

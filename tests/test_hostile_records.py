@@ -731,7 +731,7 @@ CASES = [
         A,
         ("organization: Lanmark Budget Watch", "organization: lanmark-budget-watch"),
         "organization",
-        "no member 'lanmark-budget-watch'",
+        "no such record 'lanmark-budget-watch'",
     ),
     # One mistake, one problem: the seat names its member, the name is not an id.
     Case(
@@ -797,14 +797,14 @@ CASES = [
         C,
         ("lead: ministry-of-reform", "lead: ministry-of-finance"),
         "lead",
-        "no member 'ministry-of-finance'",
+        "no such record 'ministry-of-finance'",
     ),
     Case(
         "ref-supporting-third-item",
         C,
         ("supporting: [ana-ruiz]", "supporting:\n  - ana-ruiz\n  - cleo-dan\n  - dora-fen"),
         "dora-fen",
-        "no member 'dora-fen'",
+        "no such record 'dora-fen'",
     ),
     Case(
         "ref-consultation-plan-file-name",

@@ -24,6 +24,7 @@ def test_every_kind_loads_into_its_model() -> None:
         "consultations": 1,
         "assessments": 1,
         "partners": 1,
+        "organizations": 1,
         "submissions": 1,
     }
 

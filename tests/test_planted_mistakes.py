@@ -70,7 +70,7 @@ PLANTS = [
         r"(?m)^supporting: \[",
         "supporting: [nobody-at-all, ",
         "nobody-at-all",
-        "no member 'nobody-at-all'",
+        "no such record 'nobody-at-all'",
     ),
     Plant(
         "members",

@@ -75,6 +75,7 @@ def test_labels() -> None:
 def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
     site = generate_site(minimal, SiteOptions(today=TODAY))
     assert "commitments/nap1-01.md" in site.pages
+    assert "organizations/index.md" in site.pages  # a page, listed in the nav or not
     assert "meetings/2024-03-12-plenary.md" in site.pages
     assert "commitments/nap1-1/index.html" in site.static  # the alias
     assert set(site.sections) == {

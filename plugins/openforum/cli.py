@@ -13,6 +13,7 @@ from .authoring.commands import add_authoring_commands
 from .facts.calendar import default_today
 from .facts.findings import CODES
 from .facts.forum import derive
+from .importers.command import add_import_parser, run_import
 from .init import add_init_command, run_init
 from .records import load_forum
 from .report import FORMATS, findings_json, findings_text, format_problem, summary
@@ -93,11 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_init_command(commands)
     add_authoring_commands(commands)  # new, schema, reference
 
+    add_import_parser(commands)
+
     args = parser.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):  # a record's text never fails to print
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
+        if args.command == "import":
+            return run_import(args)
         if args.command == "init":
             return run_init(args)
         if hasattr(args, "run"):  # a command that names its own handler
@@ -134,7 +139,7 @@ def run_validate(path: Path, style: str) -> int:
     records, problems = load_forum(path)
     if not problems:  # a record that fails to load is not a lost URL
         problems.extend(validate_urls(path, records))
-    for problem in problems:
+    for problem in sorted([*problems, *problems.warnings], key=lambda p: p.sort_key()):
         print(format_problem(problem, style))
     print(summary(records, problems))
     return 1 if problems else 0

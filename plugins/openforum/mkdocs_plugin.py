@@ -159,6 +159,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise PluginError(
                 f"{len(problems)} problem(s) in the records; nothing was built:\n{listing}"
             )
+        for warning in problems.warnings:
+            # Published as recorded (records.md): shown, but a strict build does not fail.
+            log.info(format_problem(warning))
         self.records = records
         assert records.forum is not None  # a forum without forum.md is a problem above
         written = written_settings(config)

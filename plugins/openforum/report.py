@@ -27,8 +27,8 @@ def format_problem(problem: Problem, style: str = "text") -> str:
     if style == "github":
         # Workflow commands end at a newline and treat % specially: escape as GitHub documents.
         message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={where},line={line},col={column}::{message}"
-    return f"{where}:{line}:{column}: error: {problem.message}"
+        return f"::{problem.severity} file={where},line={line},col={column}::{message}"
+    return f"{where}:{line}:{column}: {problem.severity}: {problem.message}"
 
 
 def summary(records: ForumRecords, problems: Problems) -> str:
@@ -37,6 +37,9 @@ def summary(records: ForumRecords, problems: Problems) -> str:
     kinds = ", ".join(f"{kind} {count}" for kind, count in counts.items() if count)
     found = len(problems)
     verdict = "no problems" if not found else f"{found} problem{'s' if found != 1 else ''}"
+    warned = len(problems.warnings)
+    if warned:
+        verdict += f", {warned} warning{'s' if warned != 1 else ''}"
     return f"{total} records ({kinds or 'none'}): {verdict}"
 
 

@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeAlias, get_args, get_origin
 
 from ..records.loader import FORUM_FILE, KINDS, SINGULAR
 from ..records.model import Forum, Record, Submission
+from ..records.partial_dates import DueDate, PartialDate
 from ..records.schema import field_specs
 from ..records.values import PLACEHOLDER_PATTERN, Ref, Url
 
@@ -40,6 +41,8 @@ class ScalarFormat:
 _DATE = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
 _TIME = "([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?"
 _OFFSET = "(Z|[+-][0-9]{2}:?[0-9]{2})?"
+_MONTH = "[0-9]{4}-(0[1-9]|1[0-2])"
+_YEAR = "[0-9]{4}"
 
 # Types as a YAML 1.2 reader (an editor's YAML language server) sees the text the loader
 # reads: `2024-03-12` and `1/2` are strings, `14` an integer, `true` a boolean, so dates are
@@ -81,6 +84,29 @@ SCALARS: dict[object, ScalarFormat] = {
         "<YYYY-MM-DD>",
         "2026-12-01",
         {"type": "string", "pattern": f"^{_DATE}$"},
+    ),
+    PartialDate: ScalarFormat(
+        "a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY): due at its end",
+        "<YYYY-MM-DD | YYYY-MM | YYYY>",
+        "2027-09",
+        # A year alone is an integer to YAML 1.2.
+        {
+            "anyOf": [
+                {"type": "string", "pattern": f"^({_DATE}|{_MONTH}|{_YEAR})$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        },
+    ),
+    DueDate: ScalarFormat(
+        "a date (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY), or ongoing",
+        "<YYYY-MM-DD | YYYY-MM | YYYY | ongoing>",
+        "2027-09",
+        {
+            "anyOf": [
+                {"type": "string", "pattern": f"^({_DATE}|{_MONTH}|{_YEAR}|ongoing)$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        },
     ),
     datetime: ScalarFormat(
         "a date and time (YYYY-MM-DDTHH:MM, optionally with a UTC offset such as +01:00)",

@@ -149,7 +149,7 @@ def calendar_files(ctx: ExportContext) -> dict[str, str]:
         (m.due, c.stem, position, c, m)
         for c in records.commitments.values()
         for position, m in enumerate(c.milestones)
-        if m.due is not None
+        if m.due is not None and str(m.due) != "ongoing"  # ongoing: no day to put it on
     ]
     for _, _, _, commitment, milestone in sorted(due, key=lambda row: row[:3]):
         milestones.add_component(milestone_event(ctx, commitment, milestone))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import tables_forum, tables_plans
+from . import tables_forum, tables_indicators, tables_plans
 from .context import ExportContext, dump_json
 from .tables import Table
 
@@ -26,10 +26,19 @@ DEFAULT_LICENSE: dict[str, str] = {
     "title": "Creative Commons Attribution 4.0",
 }
 
+
+def _organizations(ctx: ExportContext) -> Table:
+    # The kind's own module reads these exports' helpers: imported when first needed.
+    from ..kinds.organizations import organizations_table
+
+    return organizations_table(ctx)
+
+
 TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_plans.plans,
     tables_plans.commitments,
     tables_plans.milestones,
+    tables_indicators.indicators,
     tables_plans.progress,
     tables_plans.consultations,
     tables_plans.submissions,
@@ -40,6 +49,7 @@ TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_forum.members,
     tables_forum.seats,
     tables_forum.resources,
+    _organizations,
 )
 
 DIALECT = {"delimiter": ",", "doubleQuote": True, "lineTerminator": "\r\n", "header": True}

@@ -1,6 +1,7 @@
 """The Forum in Popolo (popoloproject.com), JSON serialization: api/popolo.json.
 
-    organizations   the Forum ("forum"), members that are organisations, partners
+    organizations   the Forum ("forum"), members that are organisations, partners,
+                    organizations (organizations/<id>, with parent_id)
     persons         members that are people
     memberships     one per seat: role, start_date, end_date, organization_id "forum"
     events          one per meeting
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kinds.organizations import popolo_organizations
 from ..records.model import Meeting, Member
 from .context import ExportContext, dump_json, iso_utc, share
 from .public import public_contact, public_point_of_contact
@@ -68,6 +70,10 @@ def _memberships(ctx: ExportContext, member: Member) -> list[dict[str, Any]]:
     member_id = f"members/{member.stem}"
     organisation = member.organization
     on_behalf = organisation if organisation in ctx.records.members else None
+    if organisation in ctx.records.organizations:
+        on_behalf = f"organizations/{organisation}"
+    elif on_behalf:
+        on_behalf = f"members/{on_behalf}"
     rows = []
     for position, seat in enumerate(member.seats, start=1):
         row: dict[str, Any] = {
@@ -83,7 +89,7 @@ def _memberships(ctx: ExportContext, member: Member) -> list[dict[str, Any]]:
         if person:
             row["person_id"] = member_id
             if on_behalf:
-                row["on_behalf_of_id"] = f"members/{on_behalf}"
+                row["on_behalf_of_id"] = on_behalf
         if seat.substitute_for:
             row["substitute_for"] = f"members/{seat.substitute_for}"
         rows.append(row)
@@ -179,6 +185,7 @@ def popolo(ctx: ExportContext) -> str:
                 "links": [{"url": ctx.page("partners", key), "note": "Page on the Forum's site"}],
             }
         )
+    organizations.extend(popolo_organizations(ctx))
     events, motions, vote_events = [], [], []
     for _, meeting in sorted(records.meetings.items()):
         events.append(_event(ctx, meeting))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..records.model import Member, Partner, Record, Submission
+from ..records.model import Meeting, Member, Partner, Record, Submission
 from .context import ExportContext, share
 
 
@@ -86,6 +86,9 @@ def public_fields(record: Record, ctx: ExportContext) -> dict[str, Any]:
     data: dict[str, Any] = plain(record, ctx)
     data["id"] = record.stem
     data["body"] = record.body.strip("\n")
+    if isinstance(record, Meeting):
+        # The record's `body:` (one of forum.md's bodies) would take the text's key.
+        data["forum_body"] = record.body_id
     if isinstance(record, Member):
         data["contact"] = public_contact(record)
     elif isinstance(record, Submission):

@@ -15,6 +15,9 @@ from .tables import URL, ForeignKey, Table, col, joined, vocab
 
 STATUS = vocab(model.CommitmentStatus, "IRM completion scale: ")
 
+# Records may give these dates to the month or year (records.md, "Version 2 additions").
+PARTIAL_DATE = "YYYY-MM-DD, or YYYY-MM or YYYY (due at the end of that month or year)"
+
 
 def irm_scale(name: str) -> Any:
     """The vocabulary of an IRM field (`Literal[...] | None` in the model)."""
@@ -73,10 +76,15 @@ def commitments(ctx: ExportContext) -> Table:
             col("ogp_id", "string", "The OGP's identifier, when assigned"),
             col("title", "string", "Title"),
             col("theme", "string", "Theme"),
-            col("lead", "string", "Lead institution: a member id or a name"),
-            col("supporting", "string", "Supporting members' ids, space-separated"),
-            col("period_start", "date", "Start of implementation"),
-            col("period_end", "date", "End of implementation"),
+            col("lead", "string", "Lead institution: a member or organization id, or a name"),
+            col(
+                "supporting",
+                "string",
+                "Supporting institutions: member or organization ids, or names; separated "
+                "by '; ' (names contain spaces)",
+            ),
+            col("period_start", "string", f"Start of implementation: {PARTIAL_DATE}"),
+            col("period_end", "string", f"End of implementation: {PARTIAL_DATE}"),
             col("ogp_values", "string", "OGP values, space-separated"),
             col("status", "string", STATUS),
             col("irm_specificity", "string", vocab(irm_scale("specificity"), "IRM: ")),
@@ -106,7 +114,7 @@ def commitments(ctx: ExportContext) -> Table:
             title=c.title,
             theme=c.theme,
             lead=c.lead,
-            supporting=joined(c.supporting),
+            supporting="; ".join(c.supporting) or None,
             period_start=c.period.start if c.period else None,
             period_end=c.period.end if c.period else None,
             ogp_values=joined(c.ogp_values),
@@ -137,9 +145,9 @@ def milestones(ctx: ExportContext) -> Table:
             col("id", "string", "The milestone's id within its commitment"),
             col("position", "integer", "Order within the commitment, from 1"),
             col("title", "string", "Title"),
-            col("due", "date", "Due date"),
+            col("due", "string", f"Due: {PARTIAL_DATE}, or ongoing"),
             col("status", "string", vocab(model.MilestoneStatus)),
-            col("done", "date", "Date completed"),
+            col("done", "string", f"Completed: {PARTIAL_DATE}"),
             col("overdue", "boolean", "Derived: past due on the as-of date and not complete"),
             URL,
         ),

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import ForumRecords
+from ..records.bodies import counting_rules
+from ..records.model import Meeting
 from .calendar import add_months
 from .findings import Evidence, Finding
 from .roster import VotingSeats
@@ -15,15 +17,26 @@ SUCCESSOR_WINDOW = timedelta(days=31)
 
 
 def meeting_gaps(records: ForumRecords, today: date) -> list[Finding]:
-    """Held plenaries further apart than `max_meeting_gap_months` (exactly the limit is fine)."""
-    rules = records.forum.rules if records.forum else None
-    if rules is None or rules.max_meeting_gap_months is None:
-        return []
-    limit = rules.max_meeting_gap_months
-    held = sorted(
-        (m for m in records.meetings.values() if m.status == "held" and m.kind == "plenary"),
-        key=lambda m: m.start,
-    )
+    """Held plenaries further apart than `max_meeting_gap_months` (exactly the limit is fine).
+
+    Each body the cadence rule applies to is counted apart (see `cadence_groups`); nothing
+    is counted after the day the Forum ended.
+    """
+    end = counted_until(records, today)
+    findings = []
+    for limit, held in cadence_groups(records):
+        findings.extend(_gaps(held, limit, end))
+    return findings
+
+
+def counted_until(records: ForumRecords, today: date) -> date:
+    """Today, or the day the Forum was wound up (`ended`) when that came first."""
+    ended = records.forum.ended if records.forum else None
+    return min(today, ended) if ended else today
+
+
+def _gaps(held: list[Meeting], limit: int, today: date) -> list[Finding]:
+    held = sorted(held, key=lambda m: m.start)
     findings = []
     for earlier, later in itertools.pairwise(held):
         first, second = earlier.start.date(), later.start.date()
@@ -40,16 +53,40 @@ def meeting_gaps(records: ForumRecords, today: date) -> list[Finding]:
             )
     if held and today > add_months(held[-1].start.date(), limit):
         last = held[-1].start.date()
+        plenary = "meeting" if held[-1].body_id else "plenary"
         findings.append(
             Finding(
                 "meeting-gap",
                 "concern",
                 Evidence("meetings", held[-1].stem),
-                f"No plenary since {last} ({(today - last).days} days); the rules ask for one "
-                f"at least every {limit} months",
+                f"No {plenary} since {last} ({(today - last).days} days to {today}); the rules "
+                f"ask for one at least every {limit} months",
             )
         )
     return findings
+
+
+def cadence_groups(records: ForumRecords) -> list[tuple[int, list[Meeting]]]:
+    """Held meetings counted together for cadence, each with its gap limit in months.
+
+    Meetings that name no body: the plenaries (`kind: plenary`) under the Forum's rules.
+    Meetings of a body: together, under its own rules, or the Forum's for a plenary body.
+    """
+    forum = records.forum
+    if forum is None:
+        return []
+    groups: dict[str, list[Meeting]] = {}
+    limits: dict[str, int] = {}
+    for meeting in records.meetings.values():
+        if meeting.status != "held" or (not meeting.body_id and meeting.kind != "plenary"):
+            continue
+        rules = counting_rules(meeting, forum)
+        if rules is None or rules.max_meeting_gap_months is None:
+            continue
+        key = meeting.body_id or ""
+        groups.setdefault(key, []).append(meeting)
+        limits[key] = rules.max_meeting_gap_months
+    return [(limits[key], groups[key]) for key in sorted(groups)]
 
 
 def assessment_gaps(records: ForumRecords, today: date) -> list[Finding]:
@@ -61,6 +98,7 @@ def assessment_gaps(records: ForumRecords, today: date) -> list[Finding]:
     if forum is None or forum.rules.assessment_every_months is None:
         return []
     every = forum.rules.assessment_every_months
+    today = counted_until(records, today)
     published = sorted(
         (a.published, a.stem)
         for a in records.assessments.values()

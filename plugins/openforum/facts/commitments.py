@@ -11,7 +11,8 @@ from .calendar import add_months
 from .findings import Evidence, Finding
 
 STALE_MONTHS = 6
-CLOSED_MILESTONE = frozenset({"complete", "cancelled"})
+# Not overdue: finished, or with no status reported (its state is unknown, not late).
+CLOSED_MILESTONE = frozenset({"complete", "cancelled", "not_reported"})
 
 
 @dataclass(frozen=True, slots=True)

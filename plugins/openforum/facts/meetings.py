@@ -8,6 +8,7 @@ from datetime import date
 from fractions import Fraction
 
 from ..records import ForumRecords
+from ..records.bodies import counting_rules, decision_rules
 from ..records.model import Decision, Meeting
 from .findings import Evidence, Finding
 from .roster import PresentCount, VotingSeats, count_present
@@ -100,7 +101,8 @@ def meeting_facts(
     meeting: Meeting, records: ForumRecords, today: date, seats: VotingSeats | None = None
 ) -> MeetingFacts:
     forum = records.forum
-    rules = forum.rules if forum else None
+    rules = decision_rules(meeting, forum)  # decisions, notice and minutes
+    quorum_rules = counting_rules(meeting, forum)  # None: a body the quorum rule skips
     day = meeting.start.date()
     subject = Evidence("meetings", meeting.stem)
     findings: list[Finding] = []
@@ -109,12 +111,12 @@ def meeting_facts(
     seats = seats or VotingSeats.of(records)
     attendance = count_present(meeting, records, seats) if held and meeting.attendance else None
     quorum = None
-    if attendance and rules and rules.quorum is not None:
+    if attendance and quorum_rules and quorum_rules.quorum is not None:
         quorum = Quorum(
             attendance.present,
             attendance.voting_seats,
-            needed_for(rules.quorum, attendance.voting_seats),
-            rules.quorum,
+            needed_for(quorum_rules.quorum, attendance.voting_seats),
+            quorum_rules.quorum,
         )
         if not quorum.met:
             findings.append(Finding("quorum-missed", "concern", subject, quorum.describe(), ()))

@@ -12,9 +12,12 @@ from datetime import date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
+from .bodies import check_bodies, decision_rules
+from .institutions import unknown_institution
 from .loader import SINGULAR, ForumRecords
 from .model import (
     Commitment,
+    CommitmentPeriod,
     Consultation,
     Forum,
     Meeting,
@@ -24,7 +27,10 @@ from .model import (
     Record,
     Votes,
 )
+from .partial_dates import PartialDate
+from .personal_data import check_personal_data
 from .problems import Mark, Problems, did_you_mean
+from .votes import check_votes
 
 RULE_RANGES = (
     ("notice_days", 0, 365),
@@ -40,6 +46,8 @@ def check_forum(records: ForumRecords, problems: Problems) -> None:
     _check_references(records, problems)
     _check_decision_ids(records, problems)
     _check_aliases_unique(records, problems)
+    check_bodies(records, problems)
+    check_personal_data(records, problems)
     for member in records.members.values():
         _check_member(member, problems)
     for meeting in records.meetings.values():
@@ -113,29 +121,40 @@ def _localize_meeting_times(records: ForumRecords, zone: tzinfo | None) -> None:
 
 def _check_references(records: ForumRecords, problems: Problems) -> None:
     for ref in records.references:
-        targets = records.of_kind(ref.kind)
-        if ref.target in targets or (ref.kind, ref.target) in records.unreadable:
+        kinds = ref.rule.kinds
+        if any(
+            ref.target in records.of_kind(kind) or (kind, ref.target) in records.unreadable
+            for kind in kinds
+        ):
             continue  # an unreadable file's own problem is reported; don't repeat it here
-        if ref.rule.free_text and "-" not in ref.target:
-            continue  # a one-word institution name, not an id
-        renamed = next((r for r in targets.values() if ref.target in r.aliases), None)
+        targets = {key: r for kind in kinds for key, r in records.of_kind(kind).items()}
+        renamed = next(
+            (
+                (kind, r)
+                for kind in kinds
+                for r in records.of_kind(kind).values()
+                if ref.target in r.aliases
+            ),
+            None,
+        )
         if renamed is not None:
+            kind, record = renamed
             problems.add(
                 ref.path,
                 ref.mark,
-                f"{ref.field_name}: '{ref.target}' is an old id of {ref.kind}/{renamed.stem}.md: "
-                f"write '{renamed.stem}'",
+                f"{ref.field_name}: '{ref.target}' is an old id of {kind}/{record.stem}.md: "
+                f"write '{record.stem}'",
             )
             continue
         hint = did_you_mean(ref.target, targets)
-        text_hint = " (write an institution's name in words, not as an id)"
-        problems.add(
-            ref.path,
-            ref.mark,
-            f"{ref.field_name}: no {SINGULAR[ref.kind]} '{ref.target}' (there is no "
-            f"{ref.kind}/{ref.target}.md).{hint}"
-            + (text_hint if ref.rule.free_text and not hint else ""),
-        )
+        if ref.rule.free_text:
+            message = unknown_institution(ref.field_name, ref.target, kinds) + hint
+        else:
+            message = (
+                f"{ref.field_name}: no {SINGULAR[ref.kind]} '{ref.target}' (there is no "
+                f"{ref.kind}/{ref.target}.md).{hint}"
+            )
+        problems.add(ref.path, ref.mark, message)
 
 
 def _check_decision_ids(records: ForumRecords, problems: Problems) -> None:
@@ -268,7 +287,7 @@ def _check_meeting(
                     meeting.attendance.at("present", index),
                     f"'{member}' is listed both present and in apologies",
                 )
-    forum_rule = records.forum.rules if records.forum else None
+    forum_rule = decision_rules(meeting, records.forum)
     for decision in meeting.decisions:
         rule = decision.rule or (forum_rule.decision_rule if forum_rule else "consensus")
         if rule == "consensus" and decision.votes is not None:
@@ -293,6 +312,7 @@ def _check_meeting(
             )
         if decision.votes:
             _check_votes(meeting, decision.votes, problems)
+    check_votes(meeting, records, problems)
     _check_minutes(meeting, records, zone, day, problems)
 
 
@@ -310,15 +330,6 @@ def _check_votes(meeting: Meeting, votes: Votes, problems: Problems) -> None:
                 votes.at("in_favour" if name == "for" else name),
                 f"{name}: a vote count cannot be negative",
             )
-    present = len(meeting.attendance.present) if meeting.attendance else 0
-    cast = sum(count or 0 for count in counts.values())
-    if present and cast > present:
-        problems.add(
-            meeting.path,
-            votes.mark,
-            f"{cast} votes are recorded but only {present} members are listed present: check "
-            "the counts or the attendance",
-        )
 
 
 def _check_minutes(
@@ -434,8 +445,12 @@ def _check_consultation(consultation: Consultation, problems: Problems) -> None:
         )
 
 
-def _check_period(path: Path, period: Period | None, problems: Problems) -> None:
-    if period and _after(period.start, period.end):
+def _check_period(path: Path, period: Period | CommitmentPeriod | None, problems: Problems) -> None:
+    if period is None:
+        return
+    # A period that starts with a month or a year starts on its first day.
+    start = period.start.first_day if isinstance(period.start, PartialDate) else period.start
+    if _after(start, period.end):
         problems.add(
             path, period.at("end"), f"period ends ({period.end}) before it starts ({period.start})"
         )

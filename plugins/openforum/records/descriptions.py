@@ -57,6 +57,11 @@ KINDS: dict[str, KindText] = {
         "A multilateral partner organisation that supports the Forum or its plans.",
         "Areas of support and activities.",
     ),
+    "organizations": KindText(
+        "An institution (ministry, agency, NGO, company) that leads or supports commitments "
+        "without holding a seat on the Forum.",
+        "What the institution does, in a few lines.",
+    ),
 }
 
 FIELDS: dict[str, Text] = {
@@ -87,6 +92,21 @@ FIELDS: dict[str, Text] = {
     "Forum.rules": Text("The rules the Forum set itself; the site checks meetings against them."),
     "Forum.secretariat": Text("Members who run the Forum's secretariat.", "[sec-office]"),
     "Forum.resources": Text("Resources allocated to the Forum, one item per year and source."),
+    "Forum.ended": Text(
+        "The date the Forum was wound up: nothing after it is counted or shown as upcoming.",
+        "2015-06-30",
+    ),
+    "Forum.bodies": Text(
+        "The Forum's bodies (plenary, working groups, committees, panels); a meeting names "
+        "its body with `body`."
+    ),
+    "Body.id": Text("The body's id, which meetings name in `body`.", "wg-open-data"),
+    "Body.name": Text("The body's name.", "Working group on open data"),
+    "Body.kind": Text("What kind of body it is."),
+    "Body.rules": Text(
+        "Rules of the body's own, when they differ from the Forum's: quorum and cadence apply "
+        "to plenary bodies unless a body sets them here."
+    ),
     "Establishment.date": Text("The date the Forum was established."),
     "Establishment.instrument": Text("The kind of act that established it."),
     "Establishment.reference": Text("The act's reference or number.", "Decree 114/2016"),
@@ -137,6 +157,10 @@ FIELDS: dict[str, Text] = {
     "Meeting.title": Text("The meeting's title.", "Plenary session 14"),
     "Meeting.kind": Text("The kind of meeting."),
     "Meeting.status": Text("Where the meeting stands."),
+    "Meeting.body": Text(
+        "The id of the body (in forum.md's `bodies`) that met; none for the plenary.",
+        "wg-open-data",
+    ),
     "Meeting.start": Text("When it starts; without an offset, in the Forum's time zone."),
     "Meeting.end": Text("When it ends."),
     "Meeting.location": Text("Where it takes place."),
@@ -212,6 +236,8 @@ FIELDS: dict[str, Text] = {
     ),
     "Commitment.supporting": Text("Members that support it.", "[transparencia-ciudadana]"),
     "Commitment.period": Text("When it is carried out."),
+    "CommitmentPeriod.start": Text("When it starts: a day, a month or a year."),
+    "CommitmentPeriod.end": Text("When it ends: a day, a month or a year (its last day)."),
     "Commitment.ogp_values": Text(
         "The OGP values it advances.", "[access_to_information, public_accountability]"
     ),
@@ -225,6 +251,13 @@ FIELDS: dict[str, Text] = {
     "Milestone.status": Text("Where it stands."),
     "Milestone.due": Text("The date it is due."),
     "Milestone.done": Text("The date it was completed."),
+    "Milestone.indicators": Text(
+        "Measures reported under the milestone; shown and exported, not counted in progress."
+    ),
+    "Indicator.title": Text("The indicator.", "Share of contracts with owners published"),
+    "Indicator.due": Text("When it is due: a day, a month, a year, or ongoing."),
+    "Indicator.status": Text("Where it stands."),
+    "Indicator.note": Text("A note on the latest figure.", "62% in the first quarter."),
     "ProgressEntry.date": Text("The date of the report."),
     "ProgressEntry.status": Text("The commitment's status on that date."),
     "ProgressEntry.note": Text("What happened.", "Draft regulation published for comment."),
@@ -300,6 +333,13 @@ FIELDS: dict[str, Text] = {
     "Review.url": Text("Where it can be read."),
     "WorkPlan.adopted": Text("The date the work plan was adopted."),
     "WorkPlan.url": Text("Where it can be read."),
+    # organizations
+    "Organization.name": Text("The institution's name.", "Central Procurement Authority"),
+    "Organization.sector": Text("The sector it belongs to."),
+    "Organization.parent": Text(
+        "The organization it is part of: another organization's id.", "ministry-of-finance"
+    ),
+    "Organization.url": Text("Its website."),
 }
 
 

@@ -20,6 +20,7 @@ from .model import (
     Forum,
     Meeting,
     Member,
+    Organization,
     Partner,
     Plan,
     Record,
@@ -39,6 +40,7 @@ KINDS: dict[str, type[Record]] = {
     "consultations": Consultation,
     "assessments": Assessment,
     "partners": Partner,
+    "organizations": Organization,
 }
 
 SINGULAR = {
@@ -50,6 +52,7 @@ SINGULAR = {
     "submissions": "submission",
     "assessments": "assessment",
     "partners": "partner",
+    "organizations": "organization",
 }
 
 
@@ -67,6 +70,7 @@ class ForumRecords:
     submissions: dict[str, Submission] = field(default_factory=dict)
     assessments: dict[str, Assessment] = field(default_factory=dict)
     partners: dict[str, Partner] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
 

@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Literal
 
+from .partial_dates import DueDate, PartialDate
 from .schema import INTERNAL, Located, key
 from .values import URL, Ref
 
@@ -22,6 +23,10 @@ MeetingRef = Annotated[str, Ref("meetings")]
 PlanRef = Annotated[str, Ref("plans")]
 CommitmentRef = Annotated[str, Ref("commitments")]
 ConsultationRef = Annotated[str, Ref("consultations")]
+OrganizationRef = Annotated[str, Ref("organizations")]
+# An institution: the id of a member or an organization, or its name in words
+# (records.md, "References in words").
+Institution = Annotated[str, Ref("members", free_text=True, or_kinds=("organizations",))]
 WebAddress = Annotated[str, URL]
 
 Instrument = Literal["executive_decree", "law", "formal_agreement", "informal_agreement"]
@@ -45,8 +50,11 @@ MinutesStatus = Literal["draft", "approved"]
 DocumentKind = Literal["agenda", "minutes", "paper", "presentation", "recording", "report"]
 PlanStatus = Literal["development", "implementation", "assessment", "closed"]
 Phase = Literal["eligibility", "development", "implementation", "assessment", "follow_up"]
-CommitmentStatus = Literal["not_started", "limited", "substantial", "complete", "withdrawn"]
-MilestoneStatus = Literal["not_started", "in_progress", "complete", "cancelled"]
+CommitmentStatus = Literal[
+    "not_started", "limited", "substantial", "complete", "withdrawn", "not_reported"
+]
+MilestoneStatus = Literal["not_started", "in_progress", "complete", "cancelled", "not_reported"]
+BodyKind = Literal["plenary", "working_group", "committee", "panel"]
 OgpValue = Literal[
     "access_to_information",
     "civic_participation",
@@ -133,6 +141,16 @@ class Resource(Located):
 
 
 @dataclass(kw_only=True, slots=True)
+class Body(Located):
+    """One of the Forum's bodies; quorum and cadence apply to plenary ones unless `rules`."""
+
+    id: str
+    name: str
+    kind: BodyKind
+    rules: Rules | None = None
+
+
+@dataclass(kw_only=True, slots=True)
 class Forum(Record):
     name: str
     country: str
@@ -145,6 +163,8 @@ class Forum(Record):
     rules: Rules = field(default_factory=Rules)
     secretariat: list[MemberRef] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
+    ended: date | None = None  # the Forum was wound up: nothing is counted after it
+    bodies: list[Body] = field(default_factory=list)
 
 
 # members/<id>.md ------------------------------------------------------------------------
@@ -180,7 +200,7 @@ class Member(Record):
     name: str
     kind: MemberKind
     sector: Sector
-    organization: Annotated[str, Ref("members", free_text=True)] | None = None
+    organization: Institution | None = None
     seats: list[Seat] = field(default_factory=list)
     contact: Contact | None = None
 
@@ -247,6 +267,8 @@ class Meeting(Record):
     decisions: list[Decision] = field(default_factory=list)
     minutes: Minutes | None = None
     documents: list[Document] = field(default_factory=list)
+    # `body:` names one of forum.md's `bodies`; the record's Markdown text is `Record.body`.
+    body_id: str | None = field(default=None, metadata=key("body"))
 
 
 # plans/<id>.md --------------------------------------------------------------------------
@@ -274,12 +296,23 @@ class Plan(Record):
 
 
 @dataclass(kw_only=True, slots=True)
+class Indicator(Located):
+    """A measure reported under a milestone; shown and exported, not counted in progress."""
+
+    title: str
+    due: DueDate | None = None
+    status: MilestoneStatus | None = None
+    note: str | None = None
+
+
+@dataclass(kw_only=True, slots=True)
 class Milestone(Located):
     id: str
     title: str
     status: MilestoneStatus
-    due: date | None = None
-    done: date | None = None
+    due: DueDate | None = None  # a day, month or year, or ongoing
+    done: PartialDate | None = None
+    indicators: list[Indicator] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -305,15 +338,23 @@ class IrmAssessment(Located):
 
 
 @dataclass(kw_only=True, slots=True)
+class CommitmentPeriod(Located):
+    """A commitment's period: each end a day, a month or a year."""
+
+    start: PartialDate
+    end: PartialDate
+
+
+@dataclass(kw_only=True, slots=True)
 class Commitment(Record):
     title: str
     plan: PlanRef
     status: CommitmentStatus
     ogp_id: str | None = None
     theme: str | None = None
-    lead: Annotated[str, Ref("members", free_text=True)] | None = None
-    supporting: list[MemberRef] = field(default_factory=list)
-    period: Period | None = None
+    lead: Institution | None = None
+    supporting: list[Institution] = field(default_factory=list)
+    period: CommitmentPeriod | None = None
     ogp_values: list[OgpValue] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     progress: list[ProgressEntry] = field(default_factory=list)
@@ -420,3 +461,17 @@ class Partner(Record):
     phases: list[Phase] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     work_plan: WorkPlan | None = None
+
+
+# organizations/<id>.md ----------------------------------------------------------------------
+
+
+@dataclass(kw_only=True, slots=True)
+class Organization(Record):
+    """An institution that leads or supports commitments without a seat (Popolo's
+    Organization)."""
+
+    name: str
+    sector: Sector | None = None
+    parent: OrganizationRef | None = None
+    url: WebAddress | None = None

@@ -24,6 +24,7 @@ class Problem:
     path: Path
     mark: Mark
     message: str
+    severity: str = "error"  # "error" fails validate and the build; "warning" does not
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.mark.line, self.mark.column, self.message)
@@ -31,12 +32,24 @@ class Problem:
 
 @dataclass(slots=True)
 class Problems:
-    """Collects every problem of a run so that one run reports them all."""
+    """Collects every problem of a run so that one run reports them all.
+
+    Iterating, counting and truth look at errors only; warnings (what is published as
+    recorded but deserves a second look) are kept apart in `warnings`.
+    """
 
     items: list[Problem] = field(default_factory=list)
+    warned: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path, mark: Mark, message: str) -> None:
         self.items.append(Problem(path, mark, message))
+
+    def warn(self, path: Path, mark: Mark, message: str) -> None:
+        self.warned.append(Problem(path, mark, message, "warning"))
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(set(self.warned), key=Problem.sort_key)
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

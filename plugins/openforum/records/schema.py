@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
+from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_date
 from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
 from .values import (
     PLACEHOLDER,
@@ -45,6 +46,8 @@ _SCALAR_READERS: dict[type, Callable[[str], Any]] = {
     datetime: read_datetime,
     Fraction: read_fraction,
     Decimal: read_decimal,
+    PartialDate: read_partial_date,
+    DueDate: read_due_date,
 }
 _EXAMPLES: dict[type, str] = {
     int: "a whole number",
@@ -53,6 +56,8 @@ _EXAMPLES: dict[type, str] = {
     datetime: "a date and time (YYYY-MM-DDTHH:MM)",
     Fraction: "a share such as 1/2",
     Decimal: "a number",
+    PartialDate: "a date (YYYY-MM-DD), month (YYYY-MM) or year (YYYY)",
+    DueDate: "a date (YYYY-MM-DD), month (YYYY-MM), year (YYYY) or ongoing",
     str: "a text",
 }
 

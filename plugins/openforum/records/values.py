@@ -44,13 +44,18 @@ class Ref:
     """The field holds the id of a record of `kind` (a folder name: members, plans...).
 
     With `free_text`, a value written in words (an institution's name) is accepted as is;
-    only a value shaped like an id must resolve. `also` lists literal values accepted besides
-    ids (an assessment's subject may be `forum`).
+    a value shaped like an id must resolve, to a record of `kind` or of one of `or_kinds`.
+    `also` lists literal values accepted besides ids (an assessment's subject may be `forum`).
     """
 
     kind: str
     free_text: bool = False
     also: tuple[str, ...] = ()
+    or_kinds: tuple[str, ...] = ()  # further kinds the id may name
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind, *self.or_kinds)
 
 
 @dataclass(frozen=True, slots=True)

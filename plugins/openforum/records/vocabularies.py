@@ -115,12 +115,20 @@ VALUES: dict[tuple[str, ...], dict[str, str]] = {
         "substantial": "much of it is done",
         "complete": "all of it is done",
         "withdrawn": "dropped from the plan",
+        "not_reported": "no status has been reported yet",
     },
     _values(model.MilestoneStatus): {
         "not_started": "no work has begun",
         "in_progress": "under way",
         "complete": "done",
         "cancelled": "dropped",
+        "not_reported": "no status has been reported yet",
+    },
+    _values(model.BodyKind): {
+        "plenary": "the whole Forum",
+        "working_group": "a group of members working on one subject",
+        "committee": "a standing committee of members",
+        "panel": "a panel convened for one task",
     },
     _values(model.OgpValue): {
         "access_to_information": "more or better information for the public",

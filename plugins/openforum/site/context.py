@@ -17,6 +17,7 @@ from . import derived
 from .citation import Citation, Version, cite, git_versions
 from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_heading_ids
 from .options import SiteOptions
+from .pasted_text import bullets_to_lists
 from .render import Links, render, shift_headings
 from .urls import url_of
 
@@ -83,7 +84,7 @@ class Context:
         """A record's Markdown body as clean HTML, its headings moved `levels` down."""
         if not text.strip():
             return Markup("")
-        rendered = self.render_markdown(shift_headings(text, levels))
+        rendered = self.render_markdown(shift_headings(bullets_to_lists(text), levels))
         self._body_links += relative_hrefs(rendered)
         return Markup(rendered)
 

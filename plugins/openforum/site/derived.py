@@ -8,6 +8,7 @@ is reproducible and tests can fix the date.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -79,10 +80,13 @@ def commitment_overdue(commitment: Commitment, today: date, closed: bool = False
 
 
 def status_counts(commitments: list[Commitment]) -> dict[str, int]:
-    """Count per IRM status, every status present (zero included), in scale order."""
+    """Count per IRM status, every status present (zero included), in scale order; and
+    `not_reported` when some commitment has no status reported yet."""
     counts = dict.fromkeys(COMMITMENT_STATUSES, 0)
     for commitment in commitments:
         counts[commitment.status] += 1
+    if not counts["not_reported"]:
+        del counts["not_reported"]  # not on the IRM's scale: shown only where it occurs
     return counts
 
 
@@ -98,11 +102,20 @@ def status_changes(commitment: Commitment) -> list[ProgressEntry]:
 
 
 def commitments_of(records: ForumRecords, plan: str) -> list[Commitment]:
-    return sorted((c for c in records.commitments.values() if c.plan == plan), key=_by_id)
+    return sorted((c for c in records.commitments.values() if c.plan == plan), key=by_number)
 
 
-def _by_id(commitment: Commitment) -> str:
-    return commitment.stem
+def by_number(commitment: Commitment) -> tuple[tuple[int, str], ...]:
+    """Numbers in the id compared as numbers: nap5-2 before nap5-10, US0113 before US0114."""
+    return natural_key(commitment.stem)
+
+
+def natural_key(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in re.split(r"([0-9]+)", text)
+        if part
+    )
 
 
 # Plans ---------------------------------------------------------------------------------------
@@ -145,6 +158,8 @@ def meetings_in_order(records: ForumRecords) -> list[Meeting]:
 
 
 def upcoming_meetings(records: ForumRecords, today: date) -> list[Meeting]:
+    if records.forum and records.forum.ended and records.forum.ended <= today:
+        return []  # a Forum that was wound up has nothing upcoming
     return [m for m in meetings_in_order(records) if meeting_day(m) >= today]
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..facts.forum import ForumFacts
+from ..kinds import organizations
 from ..records import ForumRecords
 from . import (
     accountability,
@@ -118,6 +119,7 @@ JOBS: dict[str, Generator] = {
     "consultations": consultations.consultation_pages,
     "assessments": plans.assessment_pages,
     "partners": forum.partner_pages,
+    "organizations": organizations.organization_pages,
     "redirects": redirects.redirect_pages,
 }
 

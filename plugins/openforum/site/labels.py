@@ -6,6 +6,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
+from ..records.partial_dates import PartialDate
+
 # Where "replace _ by a space, capitalise" would read wrongly.
 _SPECIAL = {
     "co_chair": "Co-chair",
@@ -36,9 +38,12 @@ def label(value: object) -> str:
 
 
 def long_date(value: date | datetime | None) -> str:
-    """'2024-03-12' -> '12 March 2024' (English, as the default language)."""
+    """'2024-03-12' -> '12 March 2024' (English, as the default language); a date written to
+    the month or year as written: 'September 2027', '2027', 'Ongoing'."""
     if value is None:
         return ""
+    if isinstance(value, PartialDate) and value.precision != "day":
+        return _partial(value, "%B %Y")
     return f"{value.day} {value:%B %Y}"
 
 
@@ -46,7 +51,15 @@ def short_date(value: date | datetime | None) -> str:
     """'2024-03-12' -> '12 Mar 2024', for tables."""
     if value is None:
         return ""
+    if isinstance(value, PartialDate) and value.precision != "day":
+        return _partial(value, "%b %Y")
     return f"{value.day} {value:%b %Y}"
+
+
+def _partial(value: PartialDate, month_format: str) -> str:
+    if value.ongoing:
+        return "Ongoing"
+    return f"{value:{month_format}}" if value.precision == "month" else str(value.year)
 
 
 def time_of(value: datetime | None) -> str:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 from itertools import groupby
 
+from ..records.bodies import body_of
 from ..records.model import Meeting
 from . import derived, labels
 from .context import Context, GeneratedPage, SearchEntry
 from .render import card
 from .urls import record_src, relative_file, section_src
+
+# Minutes that name who came: "Present:", "Members in attendance", "Attendees", "Apologies".
+ATTENDANCE_WORDS = re.compile(
+    r"\b(present|attendance|attendees|attended|apologies|absent|quorum)\b", re.IGNORECASE
+)
 
 
 def meeting_title(meeting: Meeting) -> str:
@@ -58,7 +66,9 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             disagreements={c.decision.id: c for c in found.decisions if c.disagrees},
             concerns=[f.message for f in found.findings if f.level == "concern"],
             default_rule=default_rule,
-            upcoming=derived.meeting_day(meeting) >= ctx.today,
+            upcoming=derived.meeting_day(meeting) >= ctx.today and not ended(ctx),
+            attendance_in_minutes=bool(ATTENDANCE_WORDS.search(meeting.body)),
+            forum_body=body_of(meeting, forum),
             body=ctx.body(meeting.body, levels=1),
         )
 
@@ -77,9 +87,21 @@ def _late(lag: int, due: int | None) -> bool:
     return due is not None and lag > due
 
 
+def ended(ctx: Context) -> date | None:
+    forum = ctx.records.forum
+    return forum.ended if forum and forum.ended and forum.ended <= ctx.today else None
+
+
 def meetings_index(ctx: Context) -> GeneratedPage:
-    past = derived.past_meetings(ctx.records, ctx.today)
+    # A Forum that was wound up has nothing upcoming: every meeting is in the record.
+    past = derived.past_meetings(ctx.records, date.max if ended(ctx) else ctx.today)
     by_year = [(year, list(group)) for year, group in groupby(past, key=lambda m: m.start.year)]
+    forum = ctx.records.forum
+    by_body = [
+        (body, [m for m in past if m.body_id == body.id])
+        for body in (forum.bodies if forum else [])
+    ]
+    others = [m for m in past if not m.body_id or body_of(m, forum) is None]
     src = section_src("meetings")
     site_url = ctx.options.site_url
     return ctx.page(
@@ -88,6 +110,9 @@ def meetings_index(ctx: Context) -> GeneratedPage:
         "Meetings",
         upcoming=derived.upcoming_meetings(ctx.records, ctx.today),
         by_year=by_year,
+        by_body=[(body, meetings) for body, meetings in by_body if meetings],
+        others=others,
+        ended=ended(ctx),
         calendar=relative_file(src, "calendar.ics"),
         # webcal:// makes calendar apps subscribe rather than import once.
         webcal=(

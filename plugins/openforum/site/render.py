@@ -115,17 +115,19 @@ class Links:
         return Markup('<a href="{}">{}</a>').format(href, text)
 
     def member(self, ref: str | None) -> Markup:
-        """A member's name linked to its page; free text (an institution) as written."""
+        """A member's or organization's name linked to its page; an institution named in
+        words as written, linked to nothing (it holds no seat and has no page)."""
         if not ref:
             return Markup("")
-        member = self.records.members.get(ref)
-        if member is None:
-            return escape(ref)
-        return self._a(self.record("members", ref), member.name)
+        for kind in ("members", "organizations"):
+            found = self.records.of_kind(kind).get(ref)
+            if found is not None:
+                return self._a(self.record(kind, ref), getattr(found, "name", ref))
+        return escape(ref)
 
     def member_name(self, ref: str | None) -> str:
-        member = self.records.members.get(ref or "")
-        return member.name if member else (ref or "")
+        found = self.records.members.get(ref or "") or self.records.organizations.get(ref or "")
+        return found.name if found else (ref or "")
 
     def commitment(self, key: str, with_title: bool = False) -> Markup:
         commitment = self.records.commitments.get(key)

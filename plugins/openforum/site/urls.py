@@ -16,6 +16,7 @@ RECORD_KINDS = (
     "consultations",
     "assessments",
     "partners",
+    "organizations",
 )
 # Section pages that are not a record kind.
 EXTRA_SECTIONS = ("forum", "timeline", "accountability", "data")

@@ -12,6 +12,8 @@
 
   /* Table: <div data-of-filter="plan status" data-of-sortable><table>; rows carry
      data-plan="nap4" data-plan-label="Fourth plan"; cells may carry data-sort. */
+  var MAX_OPTIONS = 30;
+
   function enhanceTable(wrap) {
     var table = wrap.querySelector("table");
     if (!table || wrap.dataset.ofReady) return;
@@ -28,6 +30,20 @@
         if (value && !(value in seen)) seen[value] = row.getAttribute("data-" + key + "-label") || value;
       });
       var label = el("label", {}, key.charAt(0).toUpperCase() + key.slice(1));
+      if (Object.keys(seen).length > MAX_OPTIONS) {
+        /* Hundreds of institutions make a select unusable: type a part of the name,
+           with the names offered as suggestions. */
+        var input = el("input", { type: "search", "data-key": key, list: "of-list-" + key, placeholder: "Type to filter" });
+        var list = el("datalist", { id: "of-list-" + key });
+        Object.keys(seen).map(function (v) { return seen[v]; }).sort(function (a, b) { return a.localeCompare(b); })
+          .forEach(function (text) { list.appendChild(el("option", { value: text })); });
+        input.addEventListener("input", apply);
+        label.appendChild(input);
+        label.appendChild(list);
+        bar.appendChild(label);
+        selects[key] = input;
+        return;
+      }
       var select = el("select", { "data-key": key });
       select.appendChild(el("option", { value: "" }, "All"));
       Object.keys(seen).sort(function (a, b) { return seen[a].localeCompare(seen[b]); })
@@ -53,7 +69,13 @@
       var shown = 0;
       rows.forEach(function (row) {
         var ok = keys.every(function (k) {
-          return !selects[k].value || row.getAttribute("data-" + k) === selects[k].value;
+          var wanted = selects[k].value;
+          if (!wanted) return true;
+          if (selects[k].tagName === "INPUT") {
+            var text = row.getAttribute("data-" + k + "-label") || row.getAttribute("data-" + k) || "";
+            return text.toLowerCase().indexOf(wanted.toLowerCase()) !== -1;
+          }
+          return row.getAttribute("data-" + k) === wanted;
         });
         row.hidden = !ok;
         if (ok) shown += 1;

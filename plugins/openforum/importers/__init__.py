@@ -1,0 +1,1 @@
+"""Importers: records made from other systems' exports (`openforum import ...`)."""

@@ -1,0 +1,1 @@
+"""Record kinds as units: each module holds what one kind adds to pages, tables and Popolo."""
