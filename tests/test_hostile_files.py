@@ -79,7 +79,7 @@ CASES = [
     Case("escape-escape", "plans/p3.md", write(plan(note='"\\e[31mred"')), 2, "U+001B"),
     Case("control-in-body", "plans/p4.md", write(PLAN + "Text\nmore\x08text\n"), 7, "U+0008"),
     Case("form-feed-in-body", "plans/p5.md", write(PLAN + "\x0c\n"), 6, "U+000C"),
-    Case("id-252-characters", f"plans/{'a' * 252}.md", write(PLAN), 1, "at most 100"),
+    Case("id-252-characters", f"plans/{'a' * 252}.md", write(PLAN), 1, "at most 150"),
     Case("id-con", "plans/con.md", write(PLAN), 1, "Windows reserves"),
     Case("id-nul", "members/nul.md", write("---\nname: N\n---\n"), 1, "Windows reserves"),
     Case("id-com1", "plans/com1.md", write(PLAN), 1, "Windows reserves"),

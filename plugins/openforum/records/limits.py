@@ -16,7 +16,7 @@ from ..safety.characters import NOT_FOR_XML, describe
 from ..safety.markdown_budget import MAX_NESTING, nesting_too_deep
 from .problems import Mark, Problems
 
-MAX_ID_LENGTH = 100
+MAX_ID_LENGTH = 150  # real imported minutes reach 107 (US NAP5); NAME_MAX is 255
 WINDOWS_DEVICES = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
