@@ -35,7 +35,9 @@ def test_an_id_shaped_institution_must_resolve_and_the_message_shows_both_fixes(
     assert "write the institution's name as it is spelled, e.g. 'Media'" in lead
     assert "add organizations/media.md" in lead
     supporting = next(m for line, m in found if line == 5)
-    assert supporting.startswith("the 2nd name under `supporting`: no such record 'ministry-of-finanse'")
+    assert supporting.startswith(
+        "the 2nd name under `supporting`: no such record 'ministry-of-finanse'"
+    )
     assert path.name == "nap1-01.md"
 
 
