@@ -25,7 +25,19 @@ build: $(READY)
 validate: $(READY)
 	$(BIN)/openforum validate $(RECORDS)
 
-test: $(READY)
+# The browser tests drive Debian's Chromium (installed here when missing: CI runs as root;
+# no browser is ever downloaded) and inject axe-core from npm, pinned by its lock file.
+CHROMIUM := /usr/bin/chromium
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $(AXE)
+
+test: $(READY) $(CHROMIUM) $(AXE)
 	$(BIN)/ruff check plugins tests
 	$(BIN)/python -m pytest -q
 
@@ -53,6 +65,7 @@ bench: $(READY)
 	$(BIN)/python bench/validate.py $(RECORDS)
 	$(BIN)/python bench/scale.py $(N) --repeat $(REPEAT)
 	$(BIN)/python bench/serve_rebuild.py 1000
+	$(BIN)/python bench/search_payload.py 10000
 
 # Headless-Chromium screenshots of the main pages into shots/ (needs chromium on PATH).
 screenshots: build

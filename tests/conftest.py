@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from openforum.records import ForumRecords, load_forum
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "fixtures" / "minimal"
@@ -42,3 +47,12 @@ def line_of(text: str, needle: str) -> int:
     """The 1-based line on which `needle` first occurs in `text`."""
     index = text.index(needle)
     return text.count("\n", 0, index) + 1
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one for the whole session (see tests/browser_kit.py)."""
+    from browser_kit import chromium
+
+    with chromium() as running:
+        yield running

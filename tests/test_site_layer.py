@@ -98,7 +98,8 @@ def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:
     assert site.pages["commitments/index.md"].source is None
     assert page.title == "nap1-01: Open the budget"
     assert page.meta["description"].startswith("Status: Limited.")
-    assert [h["id"] for h in page.toc][:2] == ["milestones", "progress-timeline"]
+    # The skip link (the first heading) leads to the status and facts.
+    assert [h["id"] for h in page.toc][:3] == ["key-facts", "milestones", "progress-timeline"]
     # The search knows the record by its id and title, not by its whole text.
     assert [(e.title, e.anchor) for e in page.search] == [("nap1-01: Open the budget", None)]
 

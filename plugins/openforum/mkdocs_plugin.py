@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
+from .fulltext import SearchIndexError, index_site
 from .generation import Generation, can_share
 from .identity import (
     add_site_theme,
@@ -318,6 +319,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         site = Path(config.site_dir)
         try:
             self._finish_exports(site)
+            self._index(site)
             self._scan(site, config)
         except PluginError as error:
             # Nothing of a failed build may be served: the folder MkDocs wrote is removed.
@@ -355,6 +357,14 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         # The site lists what it publishes (pages and data) for reusers; nothing tracked.
         pages = {"/" + url_of(f.src_uri) for f in self.files.documentation_pages()}
         (site / URLS_FILE).write_text(format_url_list(pages | set(exported.urls)), "utf-8")
+
+    def _index(self, site: Path) -> None:
+        # Indexed before the privacy scan, which then reads the index's fragments too.
+        try:
+            indexed = index_site(site)
+        except SearchIndexError as error:
+            raise PluginError(f"openforum: {error}") from None
+        log.info("search index: %d pages", indexed.pages)
 
     def _scan(self, site: Path, config: MkDocsConfig) -> None:
         assert self.records is not None

@@ -10,6 +10,8 @@ value comes from, never the value: a Forum's build log is public.
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import html
 import os
 import re
@@ -26,8 +28,11 @@ from .normalise import normalise, reader_views
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
-    | {".svg", ".xhtml", ".rss", ".tsv", ".yml", ".yaml", ".webmanifest"}
+    | {".svg", ".xhtml", ".rss", ".tsv", ".yml", ".yaml", ".webmanifest", ".pf_fragment"}
 )
+# Pagefind's copy of each page's text (its search results' excerpts): gzip, then JSON
+# behind a signature. Scanned as the JSON it is.
+PAGEFIND_FRAGMENT = ".pf_fragment"
 MIN_CANARY = 5  # shorter values ("Ana") would match ordinary words
 
 
@@ -226,13 +231,23 @@ class _Scan:
         leaks: list[Leak] = []
         found: list[Request] = []
         for path in files:
-            raw = path.read_text(encoding="utf-8", errors="replace")
+            raw, suffix = read_text(path)
             where = path.relative_to(self.site).as_posix()
             if self.pattern is not None:
-                leaks += leaks_in(where, path.suffix, raw, self.pattern, self.private)
+                leaks += leaks_in(where, suffix, raw, self.pattern, self.private)
             if self.requests:
                 found += requests_in(where, path.suffix, raw, self.own_host)
         return leaks, found
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """A file's text as a reader gets it, and the suffix that says how to read it."""
+    if path.suffix != PAGEFIND_FRAGMENT:
+        return path.read_text(encoding="utf-8", errors="replace"), path.suffix
+    data = path.read_bytes()
+    with contextlib.suppress(OSError, EOFError):  # not gzip after all: scanned as it is
+        data = gzip.decompress(data).removeprefix(b"pagefind_dcd")
+    return data.decode("utf-8", errors="replace"), ".json"
 
 
 _WORD_BEFORE = re.compile(r"[\w.+-]")

@@ -11,6 +11,7 @@ from .. import verdict_words as words
 from ..facts.findings import CODES, Evidence, Finding
 from ..facts.verdicts import Judgement
 from . import labels
+from .charts import forum_charts
 from .context import Context, GeneratedPage
 from .urls import record_src, relative, section_src
 
@@ -117,4 +118,5 @@ def accountability_page(ctx: Context) -> GeneratedPage:
         verdict_words=words.VERDICT_WORDS,
         groups=[(code, CODES[code], items) for code, items in groups.items()],
         balance=facts.balance,
+        charts=forum_charts(ctx.records, facts),
     )

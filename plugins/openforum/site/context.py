@@ -19,6 +19,7 @@ from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_hea
 from .options import SiteOptions
 from .pasted_text import bullets_to_lists
 from .render import Links, render, shift_headings
+from .search_meta import search_meta
 from .urls import url_of
 
 
@@ -136,6 +137,7 @@ class Context:
         )
         content = unique_heading_ids(content.strip())
         meta = dict(meta or {})
+        meta.setdefault("pagefind", search_meta(self.records, src))
         if search is None:
             search = (SearchEntry(html.escape(title, quote=False), meta.get("description", "")),)
         links, self._body_links = tuple(self._body_links), []

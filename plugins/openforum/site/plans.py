@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import commitments, derived, labels
+from .charts import status_over_time
 from .context import Context, GeneratedPage, SearchEntry
 from .render import card
 from .urls import record_src, relative_file, section_src
@@ -30,6 +31,7 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
             feed=relative_file(src, f"feeds/plans/{key}.atom"),
             plan=plan,
             counts=derived.status_counts(own),
+            status_chart=status_over_time(key, own, ctx.today),
             rows=commitments.rows(ctx, own),
             current_phase=derived.current_phase(plan, ctx.today),
             consultation=consultation,

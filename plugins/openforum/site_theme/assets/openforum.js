@@ -150,7 +150,14 @@
     code.insertAdjacentElement("afterend", button);
   }
 
+  /* A table wider than the screen scrolls inside Material's wrapper: keyboard users reach
+     it with Tab and scroll it with the arrow keys. */
+  function focusableScroll(wrap) {
+    if (!wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
+  }
+
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), focusableScroll);
     Array.prototype.forEach.call(document.querySelectorAll(".of-permalink"), enhancePermalink);
     Array.prototype.forEach.call(document.querySelectorAll("[data-of-filter], [data-of-sortable]"), enhanceTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-of-timeline-filter]"), enhanceTimeline);
