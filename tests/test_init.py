@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import io
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from jsonschema import Draft202012Validator
 
 from conftest import DEMO, PROJECT
 from git_repo import git
 from openforum.cli import main
 from openforum.init import SCAFFOLD
+from yaml_core import front_matter
 
 FLAGS = [
     "--name", "Foro Abierto de Testlandia", "--country", "Testlandia",
@@ -193,3 +196,13 @@ def test_every_scaffold_file_is_shipped_as_package_data() -> None:
         if path.is_file():
             relative = path.relative_to(package)
             assert any(relative.match(pattern) for pattern in patterns), relative
+
+
+def test_the_forum_carries_the_schemas_of_its_records(forum: Path) -> None:
+    schemas = sorted((forum / "schemas").glob("*.schema.json"))
+    assert {p.name for p in schemas} >= {"forum.schema.json", "meetings.schema.json"}
+    forum_schema = json.loads((forum / "schemas/forum.schema.json").read_text(encoding="utf-8"))
+    # The forum.md that init wrote passes the schema it ships beside it.
+    written = front_matter(forum / "forum_records/forum.md")
+    errors = list(Draft202012Validator(forum_schema).iter_errors(written))
+    assert not errors, [e.message for e in errors]

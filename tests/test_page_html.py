@@ -8,11 +8,11 @@ from openforum.site.html import MarkdownRenderer, anchor_ids, outline, unique_he
 def test_bodies_render_with_the_given_extensions_and_are_cleaned() -> None:
     render = MarkdownRenderer()
     out = render("## Background\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>")
-    assert '<h2 id="background">Background</h2>' in out
+    assert '<h2 id="user-content-background">Background</h2>' in out
     assert "<table>" in out and "<td>1</td>" in out
     assert "<script" not in out and "alert(1)" not in out
     # The converter is reused: ids from one text do not leak into the next one.
-    assert '<h2 id="background">' in render("## Background")
+    assert '<h2 id="user-content-background">' in render("## Background")
     admonition = MarkdownRenderer(["admonition"])("!!! note\n    Read this.")
     assert 'class="admonition note"' in admonition
 

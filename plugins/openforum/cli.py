@@ -100,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_import_parser(commands)
 
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a record's text never fails to print
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if args.command == "import":
             return run_import(args)
@@ -121,6 +124,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 1
+    # What the machine's state causes gets a message, never a traceback.
+    except OSError as error:
+        from .staging import explain
+
+        print(explain(error), file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("ran out of memory: close other programs and try again", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def run_validate(path: Path, style: str) -> int:
@@ -159,7 +174,15 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
         print(summary(records, problems))
         print("the records have problems: fix them, then check again", file=sys.stderr)
         return 1
-    facts = derive(records, today or default_today(records.forum))
+    try:
+        today = today or default_today(records.forum)
+    except ValueError:
+        print(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970: fix it or unset it",
+            file=sys.stderr,
+        )
+        return 1
+    facts = derive(records, today)
     if style == "json":
         print(findings_json(facts))
     else:

@@ -235,9 +235,12 @@ def render_files(answers: Answers) -> dict[str, str]:
 
 
 def editor_settings(answers: Answers) -> dict[str, str]:
-    """EDITOR SETTINGS: the place where init wires the JSON Schemas of the records for
-    editors (.vscode/settings.json, yaml.schemas); none are shipped yet, so nothing."""
-    return {}
+    """The JSON Schemas of the records, under schemas/, for editors and tools that check
+    front matter against a schema (the secretariat's README says how to use them)."""
+    from .authoring.schemas import schema_file_name, schema_text
+    from .authoring.shape import kinds
+
+    return {f"schemas/{schema_file_name(kind)}": schema_text(kind) for kind in kinds()}
 
 
 def _edit_uri(repo: str) -> str:

@@ -46,7 +46,7 @@ from .mkdocs_pages import (
 )
 from .records import ForumRecords, ReadCache, load_forum
 from .report import format_problem
-from .safety.privacy import private_values, scan_site
+from .safety.privacy import private_values, redacted, scan_site
 from .safety.sanitize import clean_html
 from .serve_errors import show_problems_in_browser
 from .site import (
@@ -288,13 +288,14 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     ) -> str:
         if not isinstance(page, PrerenderedPage):
             return clean_html(html)
+        assert self.records is not None
         for href in broken_body_links(page, self.site_paths):
             # A warning: `mkdocs build --strict` (and `openforum build`) fail on it.
             log.warning(
                 "%s: the link '%s' leads to no page of the site; link to a record as "
                 "../../<kind>/<id>/ from a record's page, or write a full https:// address",
                 page.generated.source or page.file.src_uri,
-                href,
+                redacted(href, private_values(self.records)),  # the build log is public
             )
         return html
 
@@ -372,7 +373,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         leaks, requests = scan_site(site, private, own_host, share=self._share_work())
         if not leaks and not requests:
             return
-        lines = [f"{leak.file}: '{leak.value}' ({leak.origin})" for leak in leaks[:50]]
+        # Never the value itself: the build log of a Forum's CI is public.
+        lines = [leak.message() for leak in leaks[:50]]
         lines += [f"{r.file}: loads {r.url} from another host" for r in requests[:50]]
         raise PluginError(
             "openforum: the built site would publish what it must not:\n"

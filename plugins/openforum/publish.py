@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .folders import replace_folder
+from .staging import exclusive_build, explain, staging_prefix, swap_in
 
 
 class _Count(logging.Handler):
@@ -55,10 +55,21 @@ def _counting_warnings() -> Iterator[_Count]:
 
 def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[bool, str]:
     """Build into a temporary folder, then swap it in; (succeeded, what happened)."""
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except (Abort, ConfigurationError) as error:
+        return False, f"{config_file}: {error}"
     target = Path(site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_build(target):  # one build at a time; killed builds' leftovers go
+            return _build_and_swap(config_file, target)
+    except OSError as error:  # disk full, permission denied...: no traceback
+        return False, f"build failed, {target} left as it was: {explain(error)}"
+
+
+def _build_and_swap(config_file: Path, target: Path) -> tuple[bool, str]:
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         with _counting_warnings() as logged:
@@ -74,5 +85,5 @@ def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[b
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    replace_folder(staging, target)
+    swap_in(staging, target)
     return True, f"built {target}"

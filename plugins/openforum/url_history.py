@@ -123,7 +123,8 @@ def read_retired(file: Path | None) -> set[str]:
     """The URLs withdrawn on purpose: one a line, `#` starts a comment."""
     if file is None or not file.is_file():
         return set()
-    lines = (line.split("#", 1)[0].strip() for line in file.read_text("utf-8").splitlines())
+    text = file.read_text("utf-8", errors="replace")  # a binary file: no traceback
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return {line for line in lines if line}
 
 

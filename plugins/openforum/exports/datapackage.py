@@ -106,7 +106,8 @@ def data_files(ctx: ExportContext, license_: dict[str, str]) -> Iterator[tuple[s
             f"computed by the site as of {ctx.today.isoformat()}; the others are as recorded. "
             "Empty cells are missing values; several ids or addresses in one cell are "
             "separated by a space; date-times are in UTC. Contact details and submission "
-            "authors' names appear only with consent."
+            "authors' names appear only with consent. A text that a spreadsheet would run as "
+            "a formula (starting with = + - or @) is written after a single quote (')."
         ),
         "homepage": ctx.site_url,
         "licenses": [license_],

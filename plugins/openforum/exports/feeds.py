@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..records.model import Commitment, Consultation, Meeting, Plan
+from ..safety.characters import xml_text
 from .context import ExportContext
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -204,8 +205,9 @@ def updates(ctx: ExportContext) -> list[Entry]:
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    child = ET.SubElement(parent, tag, attrs)
-    child.text = text
+    # ElementTree writes any character; XML forbids some (validate refuses them already).
+    child = ET.SubElement(parent, tag, {key: xml_text(value) for key, value in attrs.items()})
+    child.text = None if text is None else xml_text(text)
     return child
 
 

@@ -6,7 +6,9 @@ in datapackage.json are written from that declaration, so they cannot disagree.
 CSV conventions (documented in datapackage.json too): UTF-8, RFC 4180 (comma, double
 quotes, CRLF); an empty cell is a missing value; booleans are `true`/`false`; dates are
 YYYY-MM-DD; date-times are UTC with a Z; several ids or addresses in one cell are separated
-by a single space (neither ids nor addresses contain spaces).
+by a single space (neither ids nor addresses contain spaces). A text cell that a
+spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+is written after a single quote, as the OWASP guidance on CSV injection says: `'=SUM(A1)`.
 """
 
 from __future__ import annotations
@@ -78,7 +80,21 @@ def cell(value: Cell) -> str:
         return value.isoformat()
     if isinstance(value, Fraction):
         return share(value) or ""
+    if isinstance(value, str):
+        return inert(value)
     return str(value)
+
+
+# What makes a spreadsheet read a cell as a formula: OWASP's list, the full-width forms
+# that some spreadsheets accept too, and the same after leading spaces or line breaks.
+_FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def inert(text: str) -> str:
+    """Text that no spreadsheet runs as a formula (OWASP: a single quote before it)."""
+    if text and (text[0] in _FORMULA_START or text.lstrip(" \n")[:1] in _FORMULA_START):
+        return "'" + text
+    return text
 
 
 def joined(values: Iterable[str]) -> str | None:

@@ -25,7 +25,10 @@ def default_today(forum: Forum | None, environ: Mapping[str, str] | None = None)
     env = os.environ if environ is None else environ
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).date()
+        except (OverflowError, OSError) as error:  # a number beyond the calendar
+            raise ValueError(f"SOURCE_DATE_EPOCH {epoch[:20]} is out of range") from error
     try:
         zone: tzinfo = zoneinfo.ZoneInfo(forum.timezone) if forum else UTC
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import listing, refused
+from .limits import check_body, id_problem
 from .model import (
     Assessment,
     Commitment,
@@ -203,8 +205,9 @@ def _discover(root: Path, problems: Problems) -> list[_Job]:
     """Every record file under `root`, in a stable order; misplaced files are problems."""
     jobs: list[_Job] = []
     forum_path = root / FORUM_FILE
-    if forum_path.is_file():
-        jobs.append(_Job("forum", forum_path))
+    if forum_path.is_symlink() or forum_path.exists():
+        if not refused(forum_path, root, problems):
+            jobs.append(_Job("forum", forum_path))
     else:
         problems.add(
             forum_path,
@@ -212,11 +215,13 @@ def _discover(root: Path, problems: Problems) -> list[_Job]:
             "missing forum.md: every forum folder has one forum.md with the Forum's name, "
             "country, timezone and rules",
         )
-    for entry in sorted(root.iterdir()):
+    for entry in listing(root, problems):
         if entry.name.startswith(".") or entry.name == FORUM_FILE:
             continue
+        if refused(entry, root, problems):
+            continue
         if entry.is_dir() and entry.name in KINDS:
-            jobs.extend(_discover_kind(entry, entry.name, problems))
+            jobs.extend(_discover_kind(root, entry, entry.name, problems))
         elif entry.is_dir():
             problems.add(
                 entry,
@@ -234,19 +239,19 @@ def _discover(root: Path, problems: Problems) -> list[_Job]:
     return jobs
 
 
-def _discover_kind(folder: Path, kind: str, problems: Problems) -> list[_Job]:
+def _discover_kind(root: Path, folder: Path, kind: str, problems: Problems) -> list[_Job]:
     jobs = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+    for path in listing(folder, problems):
+        if path.name.startswith(".") or refused(path, root, problems):
             continue
         if path.is_dir() and kind == "consultations":
-            jobs.extend(_discover_submissions(path, problems))
+            jobs.extend(_discover_submissions(root, path, problems))
         elif _is_record_file(path, kind, problems):
             jobs.append(_Job(kind, path))
     return jobs
 
 
-def _discover_submissions(folder: Path, problems: Problems) -> list[_Job]:
+def _discover_submissions(root: Path, folder: Path, problems: Problems) -> list[_Job]:
     consultation = folder.name
     if not (folder.parent / f"{consultation}.md").is_file():
         problems.add(
@@ -257,8 +262,10 @@ def _discover_submissions(folder: Path, problems: Problems) -> list[_Job]:
         )
     return [
         _Job("submissions", path, consultation)
-        for path in sorted(folder.iterdir())
-        if not path.name.startswith(".") and _is_record_file(path, "submissions", problems)
+        for path in listing(folder, problems)
+        if not path.name.startswith(".")
+        and not refused(path, root, problems)
+        and _is_record_file(path, "submissions", problems)
     ]
 
 
@@ -279,6 +286,9 @@ def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
             f"digits and '-'; rename it to '{suggestion.lower() or 'record'}.md'",
         )
         return False
+    reason = id_problem(path.stem)
+    if reason is not None:  # still read: references to it resolve, no second message
+        problems.add(path, START, f"the file name '{path.name}' {reason}")
     return True
 
 
@@ -315,6 +325,7 @@ def _read_one(job: _Job) -> _Loaded:
         )
     _check_aliases(record, path, problems)
     _check_body(record, path, problems)
+    check_body(record.body, record.body_line, path, problems)
     return _Loaded(job, record, reading.references, problems.items)
 
 
@@ -352,6 +363,8 @@ def _check_aliases(record: Record, path: Path, problems: Problems) -> None:
     for index, alias in enumerate(record.aliases):
         if not is_id(alias):
             problems.add(path, record.at("aliases", index), f"alias '{alias}' is not a valid id")
+        elif (reason := id_problem(alias)) is not None:
+            problems.add(path, record.at("aliases", index), f"alias '{alias}' {reason}")
     for alias, count in Counter(record.aliases).items():
         if count > 1 or alias == record.stem:
             problems.add(

@@ -66,16 +66,36 @@ class Url:
 URL = Url()
 
 
+# Numbers are counts, days and amounts: 15 digits hold any of them exactly in a float (and
+# in JavaScript), far below Python's limit for reading an int (4,300 digits).
+MAX_DIGITS = 15
+MAX_DECIMALS = 6
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...({len(text):,} characters)"
+
+
 def read_int(text: str) -> int:
     if not _INTEGER.fullmatch(text):
-        raise BadValue(f"'{text}' is not a whole number: write digits only, e.g. 14")
+        raise BadValue(f"'{_shown(text)}' is not a whole number: write digits only, e.g. 14")
+    if len(text.lstrip("+-").lstrip("0")) > MAX_DIGITS:
+        raise BadValue(
+            f"'{_shown(text)}' is too large: a number here has at most {MAX_DIGITS} digits"
+        )
     return int(text)
 
 
 def read_decimal(text: str) -> Decimal:
     plain = text.replace("_", "")
     if not _DECIMAL.fullmatch(plain):
-        raise BadValue(f"'{text}' is not a number: write digits, e.g. 45000 or 1250.50")
+        raise BadValue(f"'{_shown(text)}' is not a number: write digits, e.g. 45000 or 1250.50")
+    whole, _, decimals = plain.lstrip("+-").partition(".")
+    if len(whole.lstrip("0")) > MAX_DIGITS or len(decimals) > MAX_DECIMALS:
+        raise BadValue(
+            f"'{_shown(text)}' is too large or too precise: write at most {MAX_DIGITS} digits "
+            f"before the decimal point and {MAX_DECIMALS} after it"
+        )
     try:
         return Decimal(plain)
     except InvalidOperation as error:  # pragma: no cover - the pattern already rules it out
@@ -125,8 +145,8 @@ def read_datetime(text: str) -> datetime:
 def read_fraction(text: str) -> Fraction:
     """A share such as `1/2`, `2/3` or `0.5`, above 0 and at most 1."""
     match = _FRACTION.fullmatch(text.replace(" ", ""))
-    if not match:
-        raise BadValue(f"'{text}' is not a share: write a fraction such as 1/2 or 2/3")
+    if not match or len(text) > 2 * MAX_DIGITS:
+        raise BadValue(f"'{_shown(text)}' is not a share: write a fraction such as 1/2 or 2/3")
     if match["num"] is not None:
         if int(match["den"]) == 0:
             raise BadValue(f"'{text}' divides by zero: write a fraction such as 1/2")

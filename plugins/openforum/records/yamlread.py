@@ -15,6 +15,8 @@ from typing import Protocol
 
 import yaml
 
+from ..safety.characters import NOT_FOR_XML, describe
+from .files import read_regular
 from .problems import START, Mark, Problems
 
 MAX_RECORD_BYTES = 1_000_000
@@ -74,15 +76,19 @@ class RecordText:
 def read_record(path: Path, problems: Problems) -> RecordText | None:
     """Read one record; on failure add the problems and return None."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_RECORD_BYTES)
     except OSError as error:
-        problems.add(path, START, f"cannot read the file: {error.strerror}")
+        problems.add(path, START, f"cannot read the file: {error.strerror or error}")
+        return None
+    except ValueError as error:  # replaced by a FIFO or a device since it was listed
+        problems.add(path, START, f"the file is {error}, not a regular file: remove it")
         return None
     if len(data) > MAX_RECORD_BYTES:
+        size = path.stat().st_size
         problems.add(
             path,
             START,
-            f"the file is {len(data):,} bytes; a record may be at most {MAX_RECORD_BYTES:,}: "
+            f"the file is {size:,} bytes; a record may be at most {MAX_RECORD_BYTES:,}: "
             "move long material to a linked document",
         )
         return None
@@ -274,6 +280,13 @@ class _TreeBuilder:
             if event.tag is not None and event.tag != "!":
                 self._report_tag(event.tag, mark)
             plain = not event.style and event.implicit[0]
+            odd = NOT_FOR_XML.search(event.value)
+            if odd:  # only an escape in quotes can write it: raw ones are refused earlier
+                self.report(
+                    mark,
+                    f"{describe(odd[0])} is written here (as an escape in quotes); feeds and "
+                    "other XML cannot carry it: remove it",
+                )
             self._add(Scalar(event.value, mark, plain))
         elif type(event) is yaml.MappingEndEvent or type(event) is yaml.SequenceEndEvent:
             self.stack.pop()

@@ -2,8 +2,10 @@
 
 What is public is an allowlist decided by the records (`contact.public`, `publish_name`);
 everything else a record holds about a person is a canary. The scan reads every text file
-of the built site the way a reader or a crawler would: entities decoded, JSON escapes
-decoded, calendar lines unfolded.
+of the built site the way a reader or a crawler would: entities, escapes and percent-encoding
+decoded, calendar lines unfolded, tags removed, case, compatibility forms, invisible
+characters and white space folded (`normalise.py`). Messages name the record and field a
+value comes from, never the value: a Forum's build log is public.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import html
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -23,10 +24,11 @@ from urllib.parse import urlsplit
 
 from ..records import ForumRecords
 from ..worker import Worker, reply, start_method
+from .normalise import normalise, reader_views
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
-    | {".pf_fragment"}
+    | {".svg", ".xhtml", ".rss", ".tsv", ".yml", ".yaml", ".webmanifest", ".pf_fragment"}
 )
 # Pagefind's copy of each page's text (its search results' excerpts): gzip, then JSON
 # behind a signature. Scanned as the JSON it is.
@@ -37,64 +39,58 @@ MIN_CANARY = 5  # shorter values ("Ana") would match ordinary words
 @dataclass(frozen=True, slots=True)
 class Leak:
     file: str  # relative to the site folder
-    value: str
-    origin: str  # which record holds it, and why it is private
+    value: str  # for tests and callers only: never printed (a CI log is public)
+    origin: str  # the record file and field that hold it, and why it is private
+
+    def message(self) -> str:
+        return f"{self.file}: a private value from {self.origin}"
 
 
 def private_values(records: ForumRecords) -> dict[str, str]:
-    """Every value the records hold that must not be published -> where it comes from."""
-    public: set[str] = {m.name for m in records.members.values()}
+    """Every value the records hold that must not be published -> the file and field that
+    hold it, and why it is private. Never the value itself: messages quote the origin."""
+    public: set[str] = {normalise(m.name) for m in records.members.values()}
     private: dict[str, str] = {}
+
+    def withhold(value: str | None, origin: str, is_public: bool) -> None:
+        if not value:
+            return
+        if is_public:
+            public.add(normalise(value))
+        else:
+            private.setdefault(value, origin)
+
     for member in records.members.values():
         contact = member.contact
-        if contact is None:
-            continue
-        for value in (contact.email, contact.phone):
-            if not value:
-                continue
-            if contact.public:
-                public.add(value)
-            else:
-                private[value] = f"members/{member.stem}.md: contact is not public"
+        if contact is not None:
+            why = "contact.public is not true"
+            for field in ("email", "phone"):
+                origin = f"members/{member.stem}.md, field contact.{field} ({why})"
+                withhold(getattr(contact, field), origin, bool(contact.public))
     for partner in records.partners.values():
         person = partner.point_of_contact
-        if person is None:
-            continue
-        for value in (person.name, person.email):
-            if value:
-                target = public if person.public else None
-                if target is not None:
-                    target.add(value)
-                else:
-                    private[value] = f"partners/{partner.stem}.md: point of contact is not public"
+        if person is not None:
+            why = "point_of_contact.public is not true"
+            for field in ("name", "email"):
+                origin = f"partners/{partner.stem}.md, field point_of_contact.{field} ({why})"
+                withhold(getattr(person, field), origin, bool(person.public))
     for key, submission in records.submissions.items():
         author = submission.author
         if author and author.name:
-            if author.publish_name:
-                public.add(author.name)
-            else:
-                private[author.name] = f"consultations/{key}.md: publish_name is not true"
+            origin = f"consultations/{key}.md, field author.name (publish_name is not true)"
+            withhold(author.name, origin, bool(author.publish_name))
     # A value public elsewhere (a member who also wrote a submission) is not a leak.
     return {
         value: origin
         for value, origin in private.items()
-        if value not in public and len(value.strip()) >= MIN_CANARY
+        if normalise(value) not in public and len(normalise(value)) >= MIN_CANARY
     }
 
 
 def readings(suffix: str, raw: str) -> list[str]:
-    """The ways a reader may see a file's text: as written, with entities decoded, with
-    JSON escapes decoded, with calendar lines unfolded. Each is scanned on its own (not
-    joined: copying a large site's text again costs more than the scan)."""
-    if suffix == ".ics":
-        raw = re.sub(r"\r?\n[ \t]", "", raw)
-    texts = [raw]
-    if "&" in raw:
-        texts.append(html.unescape(raw))
-    if suffix == ".json" and "\\u" in raw:
-        with contextlib.suppress(ValueError):  # not JSON after all: the raw text is scanned
-            texts.append(json.dumps(json.loads(raw), ensure_ascii=False))
-    return texts
+    """The ways a reader may see a file's text, each folded to the form private values are
+    looked for in (see `normalise`). Each is scanned on its own."""
+    return reader_views(suffix, raw)
 
 
 def _text_files(site: Path) -> Iterator[Path]:
@@ -123,7 +119,11 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def emit(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            (" ?" if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -137,6 +137,7 @@ def find_leaks(site: Path, private: dict[str, str]) -> list[Leak]:
 
 
 def leak_pattern(private: Iterable[str]) -> re.Pattern[str]:
+    """The pattern of the values, given folded (`normalise`)."""
     # Whole words only: a withheld "Citizen 4" is not leaked by a published "Citizen 40",
     # nor ana@x.example by ana@x.example.org. The check on the character before is done
     # by hand (`_whole_words`): a leading lookbehind would stop the engine from skipping
@@ -147,13 +148,37 @@ def leak_pattern(private: Iterable[str]) -> re.Pattern[str]:
 def leaks_in(
     where: str, suffix: str, raw: str, pattern: re.Pattern[str], private: dict[str, str]
 ) -> list[Leak]:
+    """`private` maps each value, folded and without spaces, to the value as written."""
     found = {
-        value
+        private[compact]
         for text in readings(suffix, raw)
-        for value in _whole_words(pattern, text)
-        if value in private
+        for match in _whole_words(pattern, text)
+        if (compact := match.replace(" ", "")) in private
     }
-    return [Leak(where, value, private[value]) for value in sorted(found)]
+    return [Leak(where, value, "") for value in sorted(found)]
+
+
+def redacted(text: str, private: dict[str, str]) -> str:
+    """`text` for a log line: itself, or a placeholder when it holds a private value."""
+    folded = _folded(private)
+    if folded and any(
+        match.replace(" ", "") in folded
+        for match in _whole_words(
+            leak_pattern(set(map(normalise, folded.values()))), normalise(text)
+        )
+    ):
+        return "(withheld: it holds a private value)"
+    return text
+
+
+def _folded(private: dict[str, str]) -> dict[str, str]:
+    """Each value folded without spaces -> the value as written."""
+    found: dict[str, str] = {}
+    for value in private:
+        folded = normalise(value)
+        if len(folded) >= MIN_CANARY:
+            found.setdefault(folded.replace(" ", ""), value)
+    return found
 
 
 def scan_site(
@@ -168,10 +193,13 @@ def scan_site(
     file read once. `share`: half of the files are scanned by a worker process, where one
     may start (see worker.py)."""
     files = list(_text_files(site))
-    scan = _Scan(site, private, leak_pattern(private) if private else None, own_host, requests)
+    folded = _folded(private)
+    pattern = leak_pattern({normalise(v) for v in folded.values()}) if folded else None
+    scan = _Scan(site, folded, pattern, own_host, requests)
     method = start_method() if share else None
     if method is None:
-        return scan(files)
+        leaks, found = scan(files)
+        return _with_origins(leaks, private), found
     worker = Worker(method, _scan_in_worker, scan, files[1::2])
     try:
         leaks, found = scan(files[0::2])
@@ -179,7 +207,12 @@ def scan_site(
     finally:
         worker.stop()
     by_file = sorted([*leaks, *their_leaks], key=lambda leak: (leak.file, leak.value))
-    return by_file, sorted([*found, *their_found], key=lambda r: (r.file, r.url))
+    requested = sorted([*found, *their_found], key=lambda r: (r.file, r.url))
+    return _with_origins(by_file, private), requested
+
+
+def _with_origins(leaks: list[Leak], private: dict[str, str]) -> list[Leak]:
+    return [Leak(leak.file, leak.value, private[leak.value]) for leak in leaks]
 
 
 def _scan_in_worker(conn: Connection, scan: _Scan, files: list[Path]) -> None:

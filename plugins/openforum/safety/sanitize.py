@@ -13,6 +13,9 @@ plain links, before Markdown ever sees them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from html import unescape
+from urllib.parse import unquote
 
 import nh3
 
@@ -48,24 +51,60 @@ STYLE_PROPERTIES = frozenset({"width"})
 GENERIC_PREFIXES = frozenset({"data-", "aria-"})
 
 
-def clean_html(html: str) -> str:
+AttributeFilter = Callable[[str, str, str], "str | None"]
+
+
+def clean_html(html: str, attribute_filter: AttributeFilter | None = None) -> str:
     """A page's content, with everything outside the allowlist removed.
 
     Misnested markup (`<a><table><a>`) is rebuilt by the HTML parser on each pass, so the
     result is cleaned again until it no longer changes: cleaning is then idempotent.
     """
-    cleaned = _clean_once(html)
+    cleaned = _clean_once(html, attribute_filter)
     for _ in range(3):
-        again = _clean_once(cleaned)
+        again = _clean_once(cleaned, attribute_filter)
         if again == cleaned:
             break
         cleaned = again
     return cleaned
 
 
-def _clean_once(html: str) -> str:
+# Ids and names in a record's body are prefixed, as code hosts do with what users write,
+# so that a body can neither shadow the page's own anchors (#submission-s01) nor the
+# theme's script globals (an element's id is a global name in browsers: `__md_scope`).
+USER_CONTENT = "user-content-"
+_NAMING = frozenset({"id", "name", "for"})
+_ID_REFERENCES = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"})
+_ID_IN_MARKUP = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def clean_body_html(html: str) -> str:
+    """A record body's HTML, cleaned, with its ids and names prefixed by USER_CONTENT and
+    its links to them (`#background`) rewritten to match; links to the page's own
+    anchors are left as they are."""
+    own = {unescape(a or b or c) for a, b, c in _ID_IN_MARKUP.findall(html)}
+
+    def prefixed(name: str) -> str:
+        return name if name.startswith(USER_CONTENT) else USER_CONTENT + name
+
+    def rename(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in _NAMING:
+            return prefixed(value)
+        if attribute == "href" and value.startswith("#") and unquote(value[1:]) in own:
+            return "#" + prefixed(value[1:])
+        if attribute in _ID_REFERENCES:
+            return " ".join(prefixed(name) for name in value.split())
+        return value
+
+    if not own and " for" not in html and " aria-" not in html:
+        return clean_html(html)  # nothing to rename: the faster cleaning without a callback
+    return clean_html(html, rename)
+
+
+def _clean_once(html: str, attribute_filter: AttributeFilter | None = None) -> str:
     return nh3.clean(
         html,
+        attribute_filter=attribute_filter,
         tags=set(TAGS),
         clean_content_tags={"script", "style", "template", "noscript"},
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},

@@ -15,7 +15,8 @@ from typing import Any, TypedDict
 
 import markdown
 
-from ..safety.sanitize import clean_html
+from ..safety.markdown_budget import plain_text_html, too_costly
+from ..safety.sanitize import clean_body_html
 
 # The extensions MkDocs always enables; a site's own list replaces these.
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code")
@@ -51,8 +52,10 @@ class MarkdownRenderer:
         self._converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
     def __call__(self, text: str) -> str:
+        if too_costly(text):  # Markdown would take minutes: shown as written instead
+            return plain_text_html(text)  # escaped throughout, so nothing to clean
         self._converter.reset()
-        return clean_html(self._converter.convert(text))
+        return clean_body_html(self._converter.convert(text))
 
 
 BodyRenderer = Callable[[str], str]
@@ -67,16 +70,18 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 def unique_heading_ids(page: str) -> str:
     """Headings of the page's own and of a body may share an id: later ones get `_1`, ..."""
     seen: set[str] = set()
+    counts: dict[str, int] = {}  # the last suffix given to each id: no count from 1 again
 
     def rename(match: re.Match[str]) -> str:
         found = _ID.search(match.group(2))
         if found is None:
             return match.group(0)
         wanted = found.group(1)
-        chosen, count = wanted, 0
+        chosen, count = wanted, counts.get(wanted, 0)
         while chosen in seen:
             count += 1
             chosen = f"{wanted}_{count}"
+        counts[wanted] = count
         seen.add(chosen)
         if chosen == wanted:
             return match.group(0)

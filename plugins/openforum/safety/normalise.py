@@ -1,0 +1,78 @@
+"""Text as a reader sees it, for comparing private values with what is published.
+
+A withheld name is as visible in capitals, with a non-breaking space, wrapped across two
+lines of the minutes, with a zero-width space inside, as an entity (`&#74;ane`), as a JSON
+or calendar escape (`J\\u0061ne`, `Jane\\nCitizen`) or percent-encoded in a link. Both
+the private values and every published text are brought to one form: escapes, entities
+and percent-encoding undone, Unicode compatibility forms folded (NFKC), case folded,
+invisible characters removed, any run of white space made one space.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import unquote
+
+# Format characters and fillers that show nothing: soft hyphen, zero-width space and
+# joiners, direction marks, word joiner, variation selectors, BOM, tag characters.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
+)
+_SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"<[^<>]*>")
+# Backslash escapes of JSON, JavaScript, Python and iCalendar (`\,` `\;` `\n`).
+_ESCAPE = re.compile(
+    r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)", re.DOTALL
+)
+_SIMPLE_ESCAPES = {"n": "\n", "N": "\n", "r": "\r", "t": "\t", "f": "\f", "b": "\b", "v": "\v"}
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    code = match[1]
+    if len(code) == 1:
+        return _SIMPLE_ESCAPES.get(code, code)
+    digits = code[1:].strip("{}")
+    value = int(digits, 16)
+    return chr(value) if value < 0x110000 else match[0]
+
+
+def undo_escapes(text: str) -> str:
+    """Backslash escapes, entities and percent-encoding undone (each where it occurs)."""
+    if "\\" in text:
+        text = _ESCAPE.sub(_unescape_one, text)
+        if re.search("[\ud800-\udfff]", text):  # \ud83d\ude00: a pair makes one character
+            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if "&" in text:
+        text = html.unescape(text)
+    if "%" in text:
+        text = unquote(text, errors="replace")
+    return text
+
+
+def fold(text: str) -> str:
+    """Compatibility forms and case folded, invisible characters out, spaces made one."""
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def normalise(text: str) -> str:
+    """A private value in the form it is looked for."""
+    return fold(undo_escapes(text)).strip()
+
+
+def reader_views(suffix: str, raw: str) -> list[str]:
+    """The folded ways a reader may see a file: the text with escapes undone (attributes
+    and links included) and, for markup, the same without its tags (`Jane <b>Citizen</b>`)."""
+    if suffix == ".ics":
+        raw = re.sub(r"\r?\n[ \t]", "", raw)  # unfold calendar lines first
+    views = [fold(undo_escapes(raw))]
+    if "<" in raw:
+        views.append(fold(undo_escapes(_TAG.sub("", raw))))
+    return views
