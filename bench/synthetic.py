@@ -183,8 +183,10 @@ def generate(total: int, out: Path, seed: int = 1) -> dict[str, int]:
             f"agenda:\n  - title: {' '.join(rng.sample(WORDS, 4))}\n"
             f"    commitments: [{rng.choice(commitments)}]\n"
             f"attendance:\n  present: [{present}]\n"
-            f"decisions:\n  - {{id: d{index:05d}, text: Adopt the report, rule: simple_majority, "
-            f"votes: {{for: 5, against: 2, abstain: 1}}, result: adopted}}\n"
+            # By consensus: the sampled attendees need not hold voting seats on the day, and
+            # votes may not outnumber the voting members present (validate refuses it).
+            f"decisions:\n  - {{id: d{index:05d}, text: Adopt the report, rule: consensus, "
+            f"result: adopted}}\n"
             f"minutes: {{status: approved, published: {day + timedelta(days=20)}}}",
             prose(rng, 600),
         )
