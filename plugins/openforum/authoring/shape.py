@@ -44,6 +44,23 @@ _OFFSET = "(Z|[+-][0-9]{2}:?[0-9]{2})?"
 _MONTH = "[0-9]{4}-(0[1-9]|1[0-2])"
 _YEAR = "[0-9]{4}"
 
+
+def _coarse_date(words: str, placeholder: str, forms: str) -> ScalarFormat:
+    """A date that may be written to the month or the year (a year alone is an integer to
+    YAML 1.2)."""
+    return ScalarFormat(
+        words,
+        placeholder,
+        "2027-09",
+        {
+            "anyOf": [
+                {"type": "string", "pattern": f"^({forms})$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        },
+    )
+
+
 # Types as a YAML 1.2 reader (an editor's YAML language server) sees the text the loader
 # reads: `2024-03-12` and `1/2` are strings, `14` an integer, `true` a boolean, so dates are
 # strings with a pattern and counts are integers. A text field takes whatever a plain
@@ -85,28 +102,15 @@ SCALARS: dict[object, ScalarFormat] = {
         "2026-12-01",
         {"type": "string", "pattern": f"^{_DATE}$"},
     ),
-    PartialDate: ScalarFormat(
+    PartialDate: _coarse_date(
         "a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY): due at its end",
         "<YYYY-MM-DD | YYYY-MM | YYYY>",
-        "2027-09",
-        # A year alone is an integer to YAML 1.2.
-        {
-            "anyOf": [
-                {"type": "string", "pattern": f"^({_DATE}|{_MONTH}|{_YEAR})$"},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-            ]
-        },
+        f"{_DATE}|{_MONTH}|{_YEAR}",
     ),
-    DueDate: ScalarFormat(
+    DueDate: _coarse_date(
         "a date (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY), or ongoing",
         "<YYYY-MM-DD | YYYY-MM | YYYY | ongoing>",
-        "2027-09",
-        {
-            "anyOf": [
-                {"type": "string", "pattern": f"^({_DATE}|{_MONTH}|{_YEAR}|ongoing)$"},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-            ]
-        },
+        f"{_DATE}|{_MONTH}|{_YEAR}|ongoing",
     ),
     datetime: ScalarFormat(
         "a date and time (YYYY-MM-DDTHH:MM, optionally with a UTC offset such as +01:00)",
