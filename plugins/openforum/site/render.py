@@ -15,8 +15,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .. import i18n
 from ..records import ForumRecords
-from . import labels
+from ..i18n import labels
 from .derived import DecisionAt
 from .urls import record_src, relative
 
@@ -40,22 +41,42 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    install_words(env)
     env.filters.update(
         label=labels.label,
         longdate=labels.long_date,
         shortdate=labels.short_date,
         time=labels.time_of,
+        weekday=labels.weekday,
+        number=labels.number,
+        language_name=labels.language_name,
         fraction=labels.fraction,
         amount=labels.amount,
         pct=labels.percent,
         badge=badge,
     )
-    env.globals.update(plural=labels.plural)
     return env
 
 
+def install_words(env: Environment) -> None:
+    """Jinja's `_`, `gettext` and `ngettext` in `env`, in the language of the build running
+    (`i18n.using`): one environment serves every language."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: i18n.active().gettext(message),
+        lambda one, many, count: i18n.active().ngettext(one, many, count),
+        newstyle=True,
+    )
+
+
 def render(template: str, **context: Any) -> str:
+    """`template` in the language of the build running (`i18n.using`)."""
+    words = i18n.active()
+    context.setdefault("language", words.language)
+    context.setdefault("rtl", words.rtl)
     return environment().get_template(template).render(**context)
 
 

@@ -1,0 +1,99 @@
+"""Extract the words of the sources into the catalogs' template, and bring every catalog
+up to date with it.
+
+    python -m openforum.i18n.extract            # rewrite openforum.pot, update every .po
+    python -m openforum.i18n.extract --check    # exit 1 when the .pot is out of date
+
+Words are found in the Python sources (`_`, `N_`, `ngettext`) and in the templates (Jinja's
+`_`, `gettext`, `ngettext`, `{% trans %}`), the same way `pybabel extract` would with the
+method map below. English is the source language: its catalog says each word as written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from .translator import DEFAULT, DOMAIN, LOCALES, catalog_languages, catalog_path
+
+PACKAGE = Path(__file__).parent.parent
+TEMPLATE = LOCALES / f"{DOMAIN}.pot"
+_JINJA = "jinja2.ext:babel_extract"
+METHODS = [
+    ("**/i18n/locales/**", "ignore"),
+    ("**.py", "python"),
+    ("site/templates/**.j2", _JINJA),
+    ("theme/**.html", _JINJA),
+    ("site_theme/**.html", _JINJA),
+]
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+_JINJA_OPTIONS = {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}
+
+
+def extract() -> Catalog:
+    """Every message of the sources, with where it is used."""
+    catalog = Catalog(project="OpenForum", domain=DOMAIN, fuzzy=False)
+    options = {pattern: _JINJA_OPTIONS for pattern, method in METHODS if method == _JINJA}
+    found = extract_from_dir(
+        PACKAGE, METHODS, options_map=options, keywords=KEYWORDS, strip_comment_tags=True
+    )
+    for filename, lineno, message, comments, context in found:
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _po_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True)
+    return buffer.getvalue()
+
+
+def read(path: Path, locale: str | None = None) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file, locale=locale, domain=DOMAIN)
+
+
+def update(template: Catalog) -> None:
+    """Every catalog gets the template's messages; English says each as written."""
+    for language in catalog_languages():
+        catalog = read(catalog_path(language), language)
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        if language == DEFAULT:
+            for message in catalog:
+                if message.id:
+                    message.string = message.id
+        catalog_path(language).write_bytes(_po_bytes(catalog))
+
+
+def stale() -> set[object]:
+    """Messages that the sources and the template do not share (empty when up to date)."""
+    wanted = {m.id for m in extract() if m.id}
+    written = {m.id for m in read(TEMPLATE) if m.id}
+    return wanted ^ written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m openforum.i18n.extract")
+    parser.add_argument("--check", action="store_true", help="only tell whether it is stale")
+    args = parser.parse_args(argv)
+    if args.check:
+        differ = stale()
+        for message in sorted(map(str, differ)):
+            print(f"{TEMPLATE.name}: out of date: {message!r}")
+        return 1 if differ else 0
+    template = extract()
+    TEMPLATE.write_bytes(_po_bytes(template))
+    update(template)
+    print(f"wrote {TEMPLATE} ({len(template)} messages) and updated {catalog_languages()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
