@@ -38,6 +38,8 @@ from .export_cmd import (
 )
 from .exports import ExportError, format_url_list
 from .generation import Generation
+from .i18n import interface_language
+from .i18n.templates import bake_folder
 from .site import HOME_MARKER, SiteError, SiteOptions, home_figures
 from .site.context import GeneratedPage
 from .site.html import DEFAULT_EXTENSIONS, MarkdownRenderer
@@ -100,6 +102,7 @@ def write_stage(source: Source, config: SiteConfig, folder: Path) -> int:
     (docs / "published-urls.txt").write_text(format_url_list(urls), encoding="utf-8")
     try:
         copy_theme(config, folder / OVERRIDES)
+        bake_folder(folder / OVERRIDES, options.language or "en")
     except NotADirectoryError as error:
         raise CommandError(f"{error} is not a folder") from None
     kinds = sorted({src.split("/")[0] for src in site.pages if src not in site.sections})
@@ -119,11 +122,14 @@ def _site_options(source: Source, config: SiteConfig) -> SiteOptions:
             f"{config.root / 'mkdocs.yml'}: markdown_extensions: {error}; install the "
             "extension (and what its settings name) where this command runs"
         ) from None
+    forum, theme = source.records.forum, config.raw.get("theme")
+    theme = theme if isinstance(theme, dict) else {}
     return SiteOptions(
         today=source.facts.today,
         edit_base=record_edit_base(config),
         repo_root=config.root,
         site_url=source.site_url,
+        language=interface_language(forum.languages if forum else None, theme.get("language")),
         markdown=renderer,
     )
 

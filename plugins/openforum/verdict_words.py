@@ -14,6 +14,7 @@ from typing import Any
 
 from .facts.findings import Evidence
 from .facts.verdicts import Judgement, Shortfall
+from .i18n.findings import finding_message
 
 OGP_STANDARDS_URL = "https://www.opengovpartnership.org/ogp-participation-co-creation-standards/"
 
@@ -221,7 +222,7 @@ def figure(judgement: Judgement) -> str:
 
 def shortfall(item: Shortfall) -> str:
     if item.finding is not None:
-        return item.finding.message
+        return finding_message(item.finding)
     return _fill(SHORTFALLS[item.code], item.values)
 
 

@@ -4,7 +4,7 @@ up to date with it.
     python -m openforum.i18n.extract            # rewrite openforum.pot, update every .po
     python -m openforum.i18n.extract --check    # exit 1 when the .pot is out of date
 
-Words are found in the Python sources (`_`, `N_`, `ngettext`) and in the templates (Jinja's
+Words are found in the Python sources (`_`, `N_`, `say`, `ngettext`) and in the templates (Jinja's
 `_`, `gettext`, `ngettext`, `{% trans %}`), the same way `pybabel extract` would with the
 method map below. English is the source language: its catalog says each word as written.
 """
@@ -32,7 +32,7 @@ METHODS = [
     ("theme/**.html", _JINJA),
     ("site_theme/**.html", _JINJA),
 ]
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "say": None}
 _JINJA_OPTIONS = {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}
 
 

@@ -26,6 +26,11 @@ def _(message: str) -> str:
     return active().gettext(message)
 
 
+def say(message: str, **values: object) -> str:
+    """`message` in the build's language, `values` filled in: say("Lead: %(lead)s.", lead=x)."""
+    return _(message) % values if values else _(message)
+
+
 def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
     """'%(num)d day' / '%(num)d days' for `count`, with `num` and `values` filled in."""
     text = active().ngettext(singular, plural, count)
@@ -35,6 +40,7 @@ def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
 __all__ = [
     "FRACTION_WORDS",
     "N_",
+    "SCRIPT_WORDS",
     "VALUE_LABELS",
     "_",
     "amount",
@@ -47,6 +53,8 @@ __all__ = [
     "ngettext",
     "number",
     "percent",
+    "say",
+    "script_words",
     "short_date",
     "time_of",
     "weekday",
@@ -156,6 +164,39 @@ VALUE_LABELS: dict[str, str] = {
     "workshop": N_("Workshop"),
     "worsened": N_("Worsened"),
 }
+
+# The words the site's scripts show (site_theme/assets/*.js), by key; the search partial
+# writes them into every page as JSON (#of-words), in the page's language.
+SCRIPT_WORDS: dict[str, str] = {
+    "filter-table": N_("Filter the table"),
+    "type-to-filter": N_("Type to filter"),
+    "all": N_("All"),
+    "show-all": N_("Show all"),
+    "showing-rows": N_("Showing {shown} of {total} rows."),
+    "show-kinds": N_("Show events of these kinds:"),
+    "copy": N_("Copy"),
+    "copied": N_("Copied"),
+    "column-plan": N_("Plan"),
+    "column-status": N_("Status"),
+    "column-theme": N_("Theme"),
+    "column-lead": N_("Lead"),
+    "column-kind": N_("Kind"),
+    "column-year": N_("Year"),
+    "search-hint": N_(
+        "Type a word from any record: minutes, decisions, descriptions, submissions."
+    ),
+    "searching": N_("Searching…"),
+    "no-match": N_("No record matches “{query}”."),
+    "one-match": N_("1 matching page."),
+    "matches": N_("{count} matching pages."),
+    "index-failed": N_("The search index could not be loaded."),
+}
+
+
+def script_words() -> dict[str, str]:
+    """`SCRIPT_WORDS` in the build's language."""
+    return {key: _(text) for key, text in SCRIPT_WORDS.items()}
+
 
 FRACTION_WORDS = {
     Fraction(1, 2): N_("half"),

@@ -56,9 +56,6 @@ class Translator:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
-    def pgettext(self, context: str, message: str) -> str:
-        return self.translations.pgettext(context, message)
-
     @property
     def rtl(self) -> bool:
         return self.locale.character_order == "right-to-left"

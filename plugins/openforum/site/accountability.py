@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import verdict_words as words
-from ..facts.findings import CODES, Evidence, Finding
+from ..facts.findings import Evidence, Finding
 from ..facts.verdicts import Judgement
+from ..i18n.findings import code_meaning, finding_message
 from . import labels
 from .charts import forum_charts
 from .context import Context, GeneratedPage
@@ -100,9 +101,10 @@ def _row(ctx: Context, judgement: Judgement) -> Row:
 
 def accountability_page(ctx: Context) -> GeneratedPage:
     facts = ctx.facts
-    groups: dict[str, list[tuple[Finding, Link]]] = {}
+    groups: dict[str, list[tuple[Finding, Link, str]]] = {}
     for finding in facts.findings:
-        groups.setdefault(finding.code, []).append((finding, evidence_link(ctx, finding.subject)))
+        link = evidence_link(ctx, finding.subject)
+        groups.setdefault(finding.code, []).append((finding, link, finding_message(finding)))
     standards: dict[str, list[Row]] = {number: [] for number in words.STANDARDS}
     rules: list[Row] = []
     for judgement in facts.requirements:
@@ -116,7 +118,7 @@ def accountability_page(ctx: Context) -> GeneratedPage:
         rules=rules,
         standards_url=words.OGP_STANDARDS_URL,
         verdict_words=words.VERDICT_WORDS,
-        groups=[(code, CODES[code], items) for code, items in groups.items()],
+        groups=[(code, code_meaning(code), items) for code, items in groups.items()],
         balance=facts.balance,
         charts=forum_charts(ctx.records, facts),
     )

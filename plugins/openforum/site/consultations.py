@@ -10,6 +10,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
+from ..i18n.findings import finding_message
 from ..records.model import Consultation, Outcome, Submission
 from ..safety.sanitize import public_markdown
 from . import derived, labels
@@ -96,7 +97,7 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
                 for s in submissions
             ],
             concerns=[
-                f.message
+                finding_message(f)
                 for f in ctx.facts.findings_about("consultations", key)
                 if f.level == "concern"
             ],

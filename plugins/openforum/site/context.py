@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import i18n
 from ..facts.forum import ForumFacts, derive
 from ..records import ForumRecords
 from . import derived
@@ -75,6 +76,8 @@ class Context:
         self.records = records
         self.options = options
         self.today = options.today
+        forum_languages = records.forum.languages if records.forum else None
+        self.language = options.language or i18n.interface_language(forum_languages, None)
         # Every derived fact, computed once per build and shared by all pages (and by the
         # exports, when the caller passes the facts it derived for them).
         self.facts = facts if facts is not None else derive(records, options.today)

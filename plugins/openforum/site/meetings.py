@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 
+from ..i18n.findings import finding_message, quorum_text
 from ..records.bodies import body_of
 from ..records.model import Meeting
 from . import derived, labels
@@ -38,7 +39,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
         summary = f"{labels.label(meeting.status)} {labels.label(meeting.kind).lower()} of the "
         summary += f"{ctx.forum_name}, {labels.long_date(meeting.start)}."
         if found.quorum:
-            summary += f" {found.quorum.describe()}."
+            summary += f" {quorum_text(found.quorum)}."
         if meeting.decisions:
             summary += f" {len(meeting.decisions)} decision(s)."
         yield ctx.page(
@@ -64,7 +65,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             voting_seats=found.attendance.voting_seats if found.attendance else None,
             # The rule's own result, shown where it differs from the recorded one.
             disagreements={c.decision.id: c for c in found.decisions if c.disagrees},
-            concerns=[f.message for f in found.findings if f.level == "concern"],
+            concerns=[finding_message(f) for f in found.findings if f.level == "concern"],
             default_rule=default_rule,
             upcoming=derived.meeting_day(meeting) >= ctx.today and not ended(ctx),
             attendance_in_minutes=bool(ATTENDANCE_WORDS.search(meeting.body)),

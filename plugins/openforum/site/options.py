@@ -26,6 +26,8 @@ class SiteOptions:
     """The folder record paths are made relative to for `edit_base` (the repository root)."""
     site_url: str | None = None
     """The site's public address, for absolute canonical links; relative ones without it."""
+    language: str | None = None  # BuildContext: moves there with core's build context
+    """The language of the site's interface; unset, the first of forum.md's `languages`."""
     markdown: Callable[[str], str] | None = field(default=None, compare=False)
     """Renders a record's Markdown body to clean HTML; unset, MkDocs' default extensions.
     The adapter passes one configured like the site's hand-written pages."""

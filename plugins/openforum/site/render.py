@@ -16,8 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import i18n
-from ..records import ForumRecords
 from ..i18n import labels
+from ..i18n.findings import explanation
+from ..records import ForumRecords
 from .derived import DecisionAt
 from .urls import record_src, relative
 
@@ -52,6 +53,7 @@ def environment() -> Environment:
         weekday=labels.weekday,
         number=labels.number,
         language_name=labels.language_name,
+        explanation=explanation,
         fraction=labels.fraction,
         amount=labels.amount,
         pct=labels.percent,
@@ -60,16 +62,23 @@ def environment() -> Environment:
     return env
 
 
-def install_words(env: Environment) -> None:
-    """Jinja's `_`, `gettext` and `ngettext` in `env`, in the language of the build running
-    (`i18n.using`): one environment serves every language."""
+def install_words(env: Environment, language: str | None = None) -> None:
+    """Jinja's `_`, `gettext` and `ngettext` in `env`: in `language`, or (None) in the
+    language of the build running (`i18n.using`), so that one environment serves all."""
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        lambda message: i18n.active().gettext(message),
-        lambda one, many, count: i18n.active().ngettext(one, many, count),
-        newstyle=True,
-    )
+    fixed = i18n.translator(language) if language is not None else None
+
+    def gettext(message: str) -> str:
+        return (fixed or i18n.active()).gettext(message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return (fixed or i18n.active()).ngettext(singular, plural, count)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["openforum_script_words"] = lambda: {
+        key: gettext(text) for key, text in labels.SCRIPT_WORDS.items()
+    }
 
 
 def render(template: str, **context: Any) -> str:
