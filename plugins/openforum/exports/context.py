@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..facts.forum import ForumFacts
+from ..i18n import interface_language
 from ..records import ForumRecords
 from ..records.model import Record
 
@@ -49,6 +50,12 @@ class ExportContext:
         return cls(records, facts, site_url.rstrip("/") + "/", today)
 
     # Addresses ---------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The language of the exports' words (BuildContext: moves there with core's)."""
+        forum = self.records.forum
+        return interface_language(forum.languages if forum else None, None)
 
     @property
     def host(self) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..exports.context import ExportContext
 from ..exports.tables import URL, Table, col, vocab
+from ..i18n.labels import label, say
 from ..records import ForumRecords, model
 from ..records.model import Organization
 
@@ -55,7 +56,8 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
             (m for m in records.members.values() if m.organization == key),
             key=lambda m: m.name.casefold(),
         )
-        sector = f"{organization.sector.replace('_', ' ')} sector · " if organization.sector else ""
+        sector = label(organization.sector) if organization.sector else ""
+        sector = say("%(sector)s sector", sector=sector) + " · " if sector else ""
         yield ctx.page(
             record_src(KIND, key),
             "organization.html.j2",
@@ -64,7 +66,14 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
             search=(
                 SearchEntry.of(
                     organization.name,
-                    f"Organization · {sector}leads {len(leads)}, supports {len(supports)}",
+                    say("Organization")
+                    + " · "
+                    + sector
+                    + say(
+                        "leads %(leads)s, supports %(supports)s",
+                        leads=len(leads),
+                        supports=len(supports),
+                    ),
                     tags=(key,),
                 ),
             ),
@@ -86,7 +95,8 @@ def organizations_index(ctx: Context) -> GeneratedPage:
         (o, *commitments.get(key, ([], [])))
         for key, o in sorted(records.organizations.items(), key=lambda kv: kv[1].name.casefold())
     ]
-    return ctx.page(section_src(KIND), "organizations_index.html.j2", "Organizations", rows=rows)
+    title = say("Organizations")
+    return ctx.page(section_src(KIND), "organizations_index.html.j2", title, rows=rows)
 
 
 def organizations_table(ctx: ExportContext) -> Table:

@@ -63,7 +63,8 @@ def evidence_link(ctx: Context, evidence: Evidence, short: bool = False) -> Link
         record = ctx.records.of_kind(evidence.kind).get(evidence.id)
         name = getattr(record, "title", None) or getattr(record, "name", None) or evidence.id
         if evidence.anchor.startswith("submission-"):
-            name = f"{name}, submission {evidence.anchor.removeprefix('submission-')}"
+            number = evidence.anchor.removeprefix("submission-")
+            name = labels.say("%(name)s, submission %(id)s", name=name, id=number)
     else:
         target = section_src(evidence.kind)
         name = ctx.forum_name if evidence.kind == "forum" else labels.label(evidence.kind)
@@ -113,11 +114,13 @@ def accountability_page(ctx: Context) -> GeneratedPage:
     return ctx.page(
         SRC,
         "accountability.html.j2",
-        "Accountability",
-        standards=[(number, words.STANDARDS[number], rows) for number, rows in standards.items()],
+        labels._("Accountability"),
+        standards=[
+            (number, words.standard_heading(number), rows) for number, rows in standards.items()
+        ],
         rules=rules,
         standards_url=words.OGP_STANDARDS_URL,
-        verdict_words=words.VERDICT_WORDS,
+        verdict_words=words.verdict_words(),
         groups=[(code, code_meaning(code), items) for code, items in groups.items()],
         balance=facts.balance,
         charts=forum_charts(ctx.records, facts),

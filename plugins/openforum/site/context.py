@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import i18n
 from ..facts.forum import ForumFacts, derive
 from ..records import ForumRecords
-from . import derived
+from . import derived, labels
 from .citation import Citation, Version, cite, git_versions
 from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_heading_ids
 from .options import SiteOptions
@@ -112,7 +112,7 @@ class Context:
 
     @property
     def forum_name(self) -> str:
-        return self.records.forum.name if self.records.forum else "The Forum"
+        return self.records.forum.name if self.records.forum else labels._("The Forum")
 
     def page(
         self,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from ..records.model import Resource
+from . import labels
 from .context import Context, GeneratedPage
 from .urls import record_src, section_src
 
@@ -64,6 +65,6 @@ def partners_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("partners"),
         "partners_index.html.j2",
-        "Partners",
+        labels._("Partners"),
         partners=sorted(ctx.records.partners.values(), key=lambda p: p.name.casefold()),
     )

@@ -12,6 +12,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ...i18n import labels
+
 WIDTH = 640  # viewBox units; the drawing scales to the column's width
 FONT = 13
 INK = "#212121"
@@ -130,7 +132,9 @@ def stacked_bars(
             if not count:
                 continue
             width = room * count / largest
-            body.append(rect(x, y + 2, width, 20, fills[series], f"{name}: {series} {count}"))
+            body.append(
+                rect(x, y + 2, width, 20, fills[series], f"{name}: {labels.label(series)} {count}")
+            )
             if width >= 18:
                 body.append(text(x + width / 2, y + 16, str(count), fill="#fff", anchor="middle"))
             x += width
