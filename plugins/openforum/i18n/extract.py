@@ -12,6 +12,7 @@ method map below. English is the source language: its catalog says each word as 
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import sys
 from pathlib import Path
@@ -63,7 +64,8 @@ def update(template: Catalog) -> None:
     """Every catalog gets the template's messages; English says each as written."""
     for language in catalog_languages():
         catalog = read(catalog_path(language), language)
-        catalog.update(template, no_fuzzy_matching=True)
+        # A copy each: Babel's update shares the template's new messages with the catalog.
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
         catalog.obsolete.clear()
         if language == DEFAULT:
             for message in catalog:
