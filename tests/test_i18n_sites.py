@@ -31,7 +31,7 @@ from openforum.i18n.labels import VALUE_LABELS
 from openforum.records import ForumRecords, load_forum
 
 TODAY = date(2026, 11, 23)
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Read by a reader, though not text: tooltips, labels, placeholders, phone table headers.
 SEEN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-label")
 # Not words of any language: names of formats, standards and products.
@@ -39,7 +39,7 @@ NAMES = {"json", "csv", "atom", "icalendar", "popolo", "api", "pagefind", "mkdoc
 HOME = {
     "es": "# Foro de Gobierno Abierto\n\nBienvenida al registro público del Foro.\n",
     "fr": "# Forum pour un gouvernement ouvert\n\nBienvenue dans le registre public.\n",
-    "ar": "# منتدى الحكومة المنفتحة\n\nمرحبًا بكم في السجل العام للمنتدى.\n",
+    "ar": "# منتدى الحكومة المنفتحة\n\nمرحبًا بكم في السجل العام للمنتدى.\n",  # noqa: RUF001
 }
 
 

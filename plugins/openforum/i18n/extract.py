@@ -12,13 +12,16 @@ method map below. English is the source language: its catalog says each word as 
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import io
 import sys
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir, extract_python
 from babel.messages.pofile import read_po, write_po
 
 from .translator import DEFAULT, DOMAIN, LOCALES, catalog_languages, catalog_path
@@ -28,13 +31,37 @@ TEMPLATE = LOCALES / f"{DOMAIN}.pot"
 _JINJA = "jinja2.ext:babel_extract"
 METHODS = [
     ("**/i18n/locales/**", "ignore"),
-    ("**.py", "python"),
+    ("**.py", "openforum.i18n.extract:extract_python_and_tables"),
     ("site/templates/**.j2", _JINJA),
     ("theme/**.html", _JINJA),
     ("site_theme/**.html", _JINJA),
 ]
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "say": None}
 _JINJA_OPTIONS = {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}
+
+
+# The open data's tables describe themselves (exports/tables*.py, kinds/): their titles
+# and the descriptions of their columns are shown on the open data page, so they are
+# words of the catalogs too, found where they are written: `Table(name, title, text)`
+# and `col(name, type, text)` with literal text.
+_TABLE_WORDS = {"Table": (1, 2), "col": (2,)}
+
+
+def extract_python_and_tables(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Any
+) -> Iterator[tuple[int, str, str | tuple[str, ...], list[str]]]:
+    """Babel's Python extraction, and the literal words of the tables' definitions."""
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        for index in _TABLE_WORDS.get(str(name), ()):
+            if index < len(node.args):
+                argument = node.args[index]
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    yield argument.lineno, "", argument.value, []
 
 
 def extract() -> Catalog:
