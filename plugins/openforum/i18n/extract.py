@@ -49,7 +49,7 @@ _TABLE_WORDS = {"Table": (1, 2), "col": (2,)}
 
 def extract_python_and_tables(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Any
-) -> Iterator[tuple[int, str, str | tuple[str, ...], list[str]]]:
+) -> Iterator[tuple[Any, ...]]:
     """Babel's Python extraction, and the literal words of the tables' definitions."""
     source = fileobj.read()
     yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
