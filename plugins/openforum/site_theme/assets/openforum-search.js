@@ -4,14 +4,9 @@
 (function () {
   "use strict";
 
-  /* The page's words, in its language: a JSON object the search partial writes (#of-words). */
-  var WORDS = null;
+  /* The page's words, in its language (openforum.js reads them; it runs first). */
   function t(key, fallback) {
-    if (WORDS === null) {
-      var node = document.getElementById("of-words");
-      try { WORDS = node ? JSON.parse(node.textContent) : {}; } catch (e) { WORDS = {}; }
-    }
-    return WORDS[key] || fallback;
+    return window.OpenForum && window.OpenForum.t ? window.OpenForum.t(key, fallback) : fallback;
   }
 
   var PAGE_SIZE = 8;

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
 
-  /* The page's words, in its language: a JSON object the search partial writes (#of-words). */
+  /* The page's words, in its language: a JSON object the search partial writes (#of-words);
+     the search script reads them through window.OpenForum.t too. */
   var WORDS = null;
   function t(key, fallback) {
     if (WORDS === null) {
@@ -12,6 +13,8 @@
     }
     return WORDS[key] || fallback;
   }
+  window.OpenForum = window.OpenForum || {};
+  window.OpenForum.t = t;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
