@@ -53,15 +53,41 @@ def extract_python_and_tables(
     """Babel's Python extraction, and the literal words of the tables' definitions."""
     source = fileobj.read()
     yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    constants = {  # NAME = "text" at the top of the module, for f"Due: {NAME}"
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name) and isinstance(node.value.value, str)
+    }
+    for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
         for index in _TABLE_WORDS.get(str(name), ()):
-            if index < len(node.args):
-                argument = node.args[index]
-                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                    yield argument.lineno, "", argument.value, []
+            text = _literal(node.args[index], constants) if index < len(node.args) else None
+            if text:
+                yield node.args[index].lineno, "", text, []
+
+
+def _literal(node: ast.expr, constants: Mapping[str, str]) -> str | None:
+    """The text of a literal, or of an f-string made of literals and module constants."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    parts = []
+    for part in node.values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            parts.append(part.value)
+        elif isinstance(part, ast.FormattedValue) and isinstance(part.value, ast.Name):
+            if part.value.id not in constants:
+                return None
+            parts.append(constants[part.value.id])
+        else:
+            return None
+    return "".join(parts)
 
 
 def extract() -> Catalog:
