@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -25,10 +26,14 @@ from babel.dates import format_date
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from browser_kit import serve
 from conftest import DEMO, PROJECT
 from openforum.i18n import extract
 from openforum.i18n.labels import VALUE_LABELS
 from openforum.records import ForumRecords, load_forum
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 TODAY = date(2026, 11, 23)
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
@@ -215,3 +220,22 @@ def test_an_arabic_forum_renders_right_to_left(tmp: Path) -> None:
     home = (site.site / "index.html").read_text("utf-8")
     found = re.search(r'<script type="application/json" id="of-words">(.*?)</script>', home)
     assert found and json.loads(found[1])["search-hint"].startswith("اكتب كلمة")  # scripts' words
+
+
+def test_an_arabic_page_lays_out_right_to_left_in_a_browser(tmp: Path, browser: Browser) -> None:
+    site = built("ar", tmp)
+    held = next(m for m in site.records.meetings.values() if m.attendance and m.decisions)
+    with serve(site.site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}meetings/{held.stem}/")
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        # A table's first column is on the right, its last on the left.
+        first, last = (
+            page.locator("table").first.locator("thead th").nth(i).bounding_box() for i in (0, -1)
+        )
+        assert first and last and first["x"] > last["x"]
+        # The summary's facts start from the right edge of the content.
+        facts = page.locator(".of-facts dt").first.bounding_box()
+        content = page.locator(".md-content").bounding_box()
+        assert facts and content and facts["x"] > content["x"] + content["width"] / 2
+        page.close()

@@ -53,7 +53,10 @@ def svg(key: str, title: str, description: str, height: int, body: list[str]) ->
         f'<svg class="of-chart__svg" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{key}-title {key}-desc" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="sans-serif" font-size="{FONT}">'
+        # Drawn left to right in every language (its x positions assume it): a right-to-left
+        # page would otherwise flip where each label is anchored. Arabic words still read
+        # right to left inside their own labels.
+        f'font-family="sans-serif" font-size="{FONT}" direction="ltr">'
         f'<title id="{key}-title">{escape(title)}</title>'
         f'<desc id="{key}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"
     )
