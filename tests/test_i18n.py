@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from openforum import i18n
+from openforum.cli import main
 from openforum.i18n import extract, labels
 from openforum.i18n.templates import bake
 from openforum.records.partial_dates import read_due_date, read_partial_date
@@ -112,3 +114,13 @@ def test_arabic_reads_right_to_left() -> None:
 def test_theme_files_are_baked_for_a_build_without_the_plugin() -> None:
     source = '<a title="{{ _("updates") }}">{% set k = {"kind": _(\'Page\')} %}</a>'
     assert bake(source, "es") == '<a title="{{ "novedades" }}">{% set k = {"kind": "Página"} %}</a>'
+
+
+def test_a_new_arabic_forum_gets_its_home_and_about_pages_in_arabic(tmp_path: Path) -> None:
+    flags = ["--name", "منتدى", "--country", "تستلاند", "--url", "https://f.example/"]
+    flags += ["--repo", "https://github.com/t/f", "--language", "ar", "--timezone", "Asia/Amman"]
+    assert main(["init", str(tmp_path / "f"), *flags, "--no-git"]) == 0
+    about = (tmp_path / "f" / "content" / "about.md").read_text(encoding="utf-8")
+    assert about.startswith("# عن المنتدى") and "تستلاند" in about
+    forum = (tmp_path / "f" / "forum_records" / "forum.md").read_text("utf-8")
+    assert re.search(r"(?m)^languages:\n  - \"ar\"$", forum), forum
