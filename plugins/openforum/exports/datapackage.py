@@ -29,7 +29,7 @@ DEFAULT_LICENSE: dict[str, str] = {
 
 def _organizations(ctx: ExportContext) -> Table:
     # The kind's own module reads these exports' helpers: imported when first needed.
-    from ..kinds.organizations import organizations_table
+    from ..kinds.organizations.pages import organizations_table
 
     return organizations_table(ctx)
 

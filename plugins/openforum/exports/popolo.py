@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..kinds.organizations import popolo_organizations
+from ..kinds.organizations.pages import popolo_organizations
 from ..records.model import Meeting, Member
 from .context import ExportContext, dump_json, iso_utc, share
 from .public import public_contact, public_point_of_contact

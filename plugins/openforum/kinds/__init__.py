@@ -1,1 +1,90 @@
-"""Record kinds as units: each module holds what one kind adds to pages, tables and Popolo."""
+"""Record kinds as units: each package `kinds/<kind>/` holds one kind's model, checks, pages,
+table and Popolo, feed and calendar parts. They are registered here, once: a kind is one
+field of `ForumRecords` naming its `KIND`; every list of kinds is read from those fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from ..records.fields import Record
+from ..records.schema import Reference
+from .assessments import KIND as ASSESSMENTS
+from .assessments import Assessment
+from .commitments import KIND as COMMITMENTS
+from .commitments import Commitment
+from .consultations import KIND as CONSULTATIONS
+from .consultations import Consultation
+from .consultations.model import Submission
+from .forum.model import Forum
+from .kind import Kind
+from .meetings import KIND as MEETINGS
+from .meetings import Meeting
+from .members import KIND as MEMBERS
+from .members import Member
+from .organizations import KIND as ORGANIZATIONS
+from .organizations import Organization
+from .partners import KIND as PARTNERS
+from .partners import Partner
+from .plans import KIND as PLANS
+from .plans import Plan
+
+
+@dataclass(slots=True)
+class ForumRecords:
+    """Every record of one Forum, by kind and id (submissions by `consultation/sid`).
+
+    The order of the kinds' fields is the order of the Forum's data (its open data lists
+    its collections in it).
+    """
+
+    root: Path
+    forum: Forum | None = None
+    members: dict[str, Member] = field(default_factory=dict, metadata=MEMBERS.registration)
+    meetings: dict[str, Meeting] = field(default_factory=dict, metadata=MEETINGS.registration)
+    plans: dict[str, Plan] = field(default_factory=dict, metadata=PLANS.registration)
+    commitments: dict[str, Commitment] = field(
+        default_factory=dict, metadata=COMMITMENTS.registration
+    )
+    consultations: dict[str, Consultation] = field(
+        default_factory=dict, metadata=CONSULTATIONS.registration
+    )
+    submissions: dict[str, Submission] = field(default_factory=dict)
+    assessments: dict[str, Assessment] = field(
+        default_factory=dict, metadata=ASSESSMENTS.registration
+    )
+    partners: dict[str, Partner] = field(default_factory=dict, metadata=PARTNERS.registration)
+    organizations: dict[str, Organization] = field(
+        default_factory=dict, metadata=ORGANIZATIONS.registration
+    )
+    references: list[Reference] = field(default_factory=list)
+    unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
+
+    def of_kind(self, kind: str) -> dict[str, Record]:
+        records: dict[str, Record] = getattr(self, kind)
+        return records
+
+    def counts(self) -> dict[str, int]:
+        counts = {"forum": 1 if self.forum else 0}
+        for kind in (*KINDS, "submissions"):
+            counts[kind] = len(self.of_kind(kind))
+        return counts
+
+    def all_records(self) -> list[Record]:
+        records: list[Record] = [self.forum] if self.forum else []
+        for kind in (*KINDS, "submissions"):
+            records.extend(self.of_kind(kind).values())
+        return records
+
+
+REGISTRY: tuple[Kind, ...] = tuple(
+    f.metadata["kind"] for f in fields(ForumRecords) if "kind" in f.metadata
+)
+"""Every kind with a folder of records, in the order of the Forum's data."""
+KINDS: dict[str, Kind] = {kind.name: kind for kind in REGISTRY}
+SECTIONS: tuple[Kind, ...] = tuple(sorted(REGISTRY, key=lambda kind: kind.place))
+"""The kinds with a page per record, in the order of the site's sections."""
+SINGULAR: dict[str, str] = {kind.name: kind.singular for kind in REGISTRY} | {
+    "submissions": "submission"
+}

@@ -12,9 +12,9 @@ from datetime import date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
+from ..kinds import SINGULAR, ForumRecords
 from .bodies import check_bodies, decision_rules
 from .institutions import unknown_institution
-from .loader import SINGULAR, ForumRecords
 from .model import (
     Commitment,
     CommitmentPeriod,

@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..exports.context import ExportContext
-from ..exports.tables import URL, Table, col, vocab
-from ..records import ForumRecords, model
-from ..records.model import Organization
+from ...exports.context import ExportContext
+from ...exports.tables import URL, Table, col, vocab
+from ...records import ForumRecords, model
+from ...records.model import Organization
 
 if TYPE_CHECKING:  # the site package builds its job list from this module: no cycle
-    from ..site.context import Context, GeneratedPage
+    from ...site.context import Context, GeneratedPage
 
 KIND = "organizations"
 
 
 def by_institution(records: ForumRecords) -> dict[str, tuple[list[str], list[str]]]:
     """For each institution id, the ids of the commitments it leads and supports."""
-    from ..site.derived import commitments_by_member
+    from ...site.derived import commitments_by_member
 
     return commitments_by_member(records)
 
@@ -43,8 +43,8 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
     it, and MkDocs would warn (failing a strict build) about a section left out of it.
     A nav that lists `organizations/index.md` shows it as any other.
     """
-    from ..site.context import SearchEntry
-    from ..site.urls import record_src
+    from ...site.context import SearchEntry
+    from ...site.urls import record_src
 
     yield organizations_index(ctx)
     records = ctx.records
@@ -78,7 +78,7 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
 
 
 def organizations_index(ctx: Context) -> GeneratedPage:
-    from ..site.urls import section_src
+    from ...site.urls import section_src
 
     records = ctx.records
     commitments = by_institution(records)
@@ -138,3 +138,7 @@ def popolo_organizations(ctx: ExportContext) -> list[dict[str, Any]]:
             entry["links"].append({"url": organization.url, "note": "Website"})
         found.append(entry)
     return found
+
+
+# What the site's generator asks of a kind (kinds/kind.py).
+record_pages = organization_pages
