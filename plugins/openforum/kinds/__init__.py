@@ -62,7 +62,8 @@ class ForumRecords:
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
 
     def of_kind(self, kind: str) -> dict[str, Record]:
-        records: dict[str, Record] = getattr(self, kind)
+        """The records of `kind` by id; none for a kind not registered."""
+        records: dict[str, Record] = getattr(self, kind, {})
         return records
 
     def counts(self) -> dict[str, int]:

@@ -36,7 +36,8 @@ OrganizationRef = Annotated[str, Ref("organizations")]
 
 # An institution: the id of a member or an organization, or its name in words
 # (records.md, "References in words").
-Institution = Annotated[str, Ref("members", free_text=True, or_kinds=("organizations",))]
+INSTITUTIONS = Ref("members", free_text=True, or_kinds=("organizations",))
+Institution = Annotated[str, INSTITUTIONS]
 
 
 WebAddress = Annotated[str, URL]
