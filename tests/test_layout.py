@@ -116,3 +116,15 @@ def test_the_circle_finder_finds_a_circle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert circles(graph) == [["a", "b", "c"]]
     assert circles({"a": {"b"}, "b": set()}) == []
+
+
+def test_every_kind_package_is_registered_once_with_its_pages() -> None:
+    from openforum.kinds import KINDS, REGISTRY
+    from openforum.site.generate import JOBS
+
+    packages = {p.name for p in (PACKAGE / "kinds").iterdir() if (p / "__init__.py").is_file()}
+    assert packages - {"forum"} == set(KINDS)  # forum.md is one record, not a folder of them
+    assert len(REGISTRY) == len(KINDS)
+    for kind in REGISTRY:
+        assert kind.model.__module__ == f"openforum.kinds.{kind.name}.model"
+        assert JOBS[kind.name] is kind.hook("pages", "record_pages") is not None

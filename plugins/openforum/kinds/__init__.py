@@ -1,6 +1,7 @@
 """Record kinds as units: each package `kinds/<kind>/` holds one kind's model, checks, pages,
-table and Popolo, feed and calendar parts. They are registered here, once: a kind is one
-field of `ForumRecords` naming its `KIND`; every list of kinds is read from those fields.
+table, Popolo part and words. They are registered here, once: a kind is one field of
+`ForumRecords` (`<kind>: dict[str, Model] = KIND.registered`, with its import); every list
+of kinds is read from those fields.
 """
 
 from __future__ import annotations
@@ -41,23 +42,15 @@ class ForumRecords:
 
     root: Path
     forum: Forum | None = None
-    members: dict[str, Member] = field(default_factory=dict, metadata=MEMBERS.registration)
-    meetings: dict[str, Meeting] = field(default_factory=dict, metadata=MEETINGS.registration)
-    plans: dict[str, Plan] = field(default_factory=dict, metadata=PLANS.registration)
-    commitments: dict[str, Commitment] = field(
-        default_factory=dict, metadata=COMMITMENTS.registration
-    )
-    consultations: dict[str, Consultation] = field(
-        default_factory=dict, metadata=CONSULTATIONS.registration
-    )
+    members: dict[str, Member] = MEMBERS.registered
+    meetings: dict[str, Meeting] = MEETINGS.registered
+    plans: dict[str, Plan] = PLANS.registered
+    commitments: dict[str, Commitment] = COMMITMENTS.registered
+    consultations: dict[str, Consultation] = CONSULTATIONS.registered
     submissions: dict[str, Submission] = field(default_factory=dict)
-    assessments: dict[str, Assessment] = field(
-        default_factory=dict, metadata=ASSESSMENTS.registration
-    )
-    partners: dict[str, Partner] = field(default_factory=dict, metadata=PARTNERS.registration)
-    organizations: dict[str, Organization] = field(
-        default_factory=dict, metadata=ORGANIZATIONS.registration
-    )
+    assessments: dict[str, Assessment] = ASSESSMENTS.registered
+    partners: dict[str, Partner] = PARTNERS.registered
+    organizations: dict[str, Organization] = ORGANIZATIONS.registered
     references: list[Reference] = field(default_factory=list)
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
 

@@ -9,7 +9,7 @@ registry sits below the loader, and the site and exports sit above both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
@@ -31,9 +31,11 @@ class Kind:
     """Its place among the site's sections and pages, lowest first."""
 
     @property
-    def registration(self) -> dict[str, Kind]:
-        """The metadata of the field of `ForumRecords` that holds this kind's records."""
-        return {"kind": self}
+    def registered(self) -> Any:
+        """The field of `ForumRecords` that registers this kind and holds its records by id.
+
+        An attribute, not a call, so that registering a kind is one short line."""
+        return field(default_factory=dict, metadata={"kind": self})
 
     def part(self, name: str) -> ModuleType | None:
         """The kind's module `name` (checks, pages, table, popolo...), or None without one."""
