@@ -11,25 +11,17 @@ from pathlib import Path
 
 from ..records.fields import Record
 from ..records.schema import Reference
-from .assessments import KIND as ASSESSMENTS
-from .assessments import Assessment
-from .commitments import KIND as COMMITMENTS
-from .commitments import Commitment
-from .consultations import KIND as CONSULTATIONS
-from .consultations import Consultation
+from .assessments import ASSESSMENTS, Assessment
+from .commitments import COMMITMENTS, Commitment
+from .consultations import CONSULTATIONS, Consultation
 from .consultations.model import Submission
 from .forum.model import Forum
 from .kind import Kind
-from .meetings import KIND as MEETINGS
-from .meetings import Meeting
-from .members import KIND as MEMBERS
-from .members import Member
-from .organizations import KIND as ORGANIZATIONS
-from .organizations import Organization
-from .partners import KIND as PARTNERS
-from .partners import Partner
-from .plans import KIND as PLANS
-from .plans import Plan
+from .meetings import MEETINGS, Meeting
+from .members import MEMBERS, Member
+from .organizations import ORGANIZATIONS, Organization
+from .partners import PARTNERS, Partner
+from .plans import PLANS, Plan
 
 
 @dataclass(slots=True)

@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Assessment
 
-KIND = Kind("assessments", "assessment", Assessment, __name__, place=6)
+ASSESSMENTS = Kind("assessments", "assessment", Assessment, __name__, place=6)
 
-__all__ = ["KIND", "Assessment"]
+__all__ = ["ASSESSMENTS", "Assessment"]

@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Commitment
 
-KIND = Kind("commitments", "commitment", Commitment, __name__, place=1)
+COMMITMENTS = Kind("commitments", "commitment", Commitment, __name__, place=1)
 
-__all__ = ["KIND", "Commitment"]
+__all__ = ["COMMITMENTS", "Commitment"]

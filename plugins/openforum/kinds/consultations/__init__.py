@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Consultation
 
-KIND = Kind("consultations", "consultation", Consultation, __name__, place=5)
+CONSULTATIONS = Kind("consultations", "consultation", Consultation, __name__, place=5)
 
-__all__ = ["KIND", "Consultation"]
+__all__ = ["CONSULTATIONS", "Consultation"]

@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Meeting
 
-KIND = Kind("meetings", "meeting", Meeting, __name__, place=3)
+MEETINGS = Kind("meetings", "meeting", Meeting, __name__, place=3)
 
-__all__ = ["KIND", "Meeting"]
+__all__ = ["MEETINGS", "Meeting"]

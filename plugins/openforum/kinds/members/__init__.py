@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Member
 
-KIND = Kind("members", "member", Member, __name__, place=4)
+MEMBERS = Kind("members", "member", Member, __name__, place=4)
 
-__all__ = ["KIND", "Member"]
+__all__ = ["MEMBERS", "Member"]

@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Organization
 
-KIND = Kind("organizations", "organization", Organization, __name__, place=8)
+ORGANIZATIONS = Kind("organizations", "organization", Organization, __name__, place=8)
 
-__all__ = ["KIND", "Organization"]
+__all__ = ["ORGANIZATIONS", "Organization"]

@@ -13,7 +13,7 @@ from ...records import ForumRecords
 from ...site.context import Context, GeneratedPage, SearchEntry
 from ...site.derived import commitments_by_member
 from ...site.urls import record_src, section_src
-from . import KIND
+from . import ORGANIZATIONS
 from .model import Organization
 
 
@@ -47,7 +47,7 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
         )
         sector = f"{organization.sector.replace('_', ' ')} sector · " if organization.sector else ""
         yield ctx.page(
-            record_src(KIND.name, key),
+            record_src(ORGANIZATIONS.name, key),
             "organization.html.j2",
             organization.name,
             source=organization.path,
@@ -75,7 +75,7 @@ def organizations_index(ctx: Context) -> GeneratedPage:
         for key, o in sorted(records.organizations.items(), key=lambda kv: kv[1].name.casefold())
     ]
     return ctx.page(
-        section_src(KIND.name), "organizations_index.html.j2", "Organizations", rows=rows
+        section_src(ORGANIZATIONS.name), "organizations_index.html.j2", "Organizations", rows=rows
     )
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from ...exports.context import ExportContext
 from ...exports.tables import URL, Table, col, vocab
 from ...records.fields import Sector
-from . import KIND
+from . import ORGANIZATIONS
 from .pages import by_institution
 
 
 def organizations_table(ctx: ExportContext) -> Table:
     table = Table(
-        KIND.name,
+        ORGANIZATIONS.name,
         "Organizations",
         "Institutions that lead or support commitments without holding a seat on the Forum.",
         (
@@ -37,7 +37,7 @@ def organizations_table(ctx: ExportContext) -> Table:
             website=organization.url,
             leads=len(leads),
             supports=len(supports),
-            url=ctx.page(KIND.name, key),
+            url=ctx.page(ORGANIZATIONS.name, key),
         )
     return table
 

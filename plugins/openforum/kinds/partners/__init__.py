@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Partner
 
-KIND = Kind("partners", "partner", Partner, __name__, place=7)
+PARTNERS = Kind("partners", "partner", Partner, __name__, place=7)
 
-__all__ = ["KIND", "Partner"]
+__all__ = ["PARTNERS", "Partner"]

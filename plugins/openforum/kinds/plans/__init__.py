@@ -3,6 +3,6 @@
 from ..kind import Kind
 from .model import Plan
 
-KIND = Kind("plans", "plan", Plan, __name__, place=2)
+PLANS = Kind("plans", "plan", Plan, __name__, place=2)
 
-__all__ = ["KIND", "Plan"]
+__all__ = ["PLANS", "Plan"]
