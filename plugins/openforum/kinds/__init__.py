@@ -19,6 +19,7 @@ from .forum.model import Forum
 from .kind import Kind
 from .meetings import MEETINGS, Meeting
 from .members import MEMBERS, Member
+from .organizations import ORGANIZATIONS, Organization
 from .partners import PARTNERS, Partner
 from .plans import PLANS, Plan
 
@@ -41,6 +42,7 @@ class ForumRecords:
     submissions: dict[str, Submission] = field(default_factory=dict)
     assessments: dict[str, Assessment] = ASSESSMENTS.registered
     partners: dict[str, Partner] = PARTNERS.registered
+    organizations: dict[str, Organization] = ORGANIZATIONS.registered
     references: list[Reference] = field(default_factory=list)
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
 
