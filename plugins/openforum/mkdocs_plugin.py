@@ -29,7 +29,6 @@ from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
 from .fulltext import SearchIndexError, index_site
 from .generation import Generation, can_share
-from .i18n import interface_language
 from .identity import (
     add_site_theme,
     apply_identity,
@@ -182,7 +181,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             edit_base=self.config.repo_edit_base or record_edit_base(config, root),
             repo_root=root,
             site_url=config.site_url,
-            language=interface_language(records.forum.languages, config.theme.get("language")),
             # Record bodies render with the extensions of the site's hand-written pages.
             markdown=MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
         )
@@ -305,7 +303,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         install_theme_overrides(env)
-        install_words(env, self.options.language if self.options else None)
+        install_words(env, self.generation.ctx.language if self.generation else None)
         return env
 
     def on_page_context(
