@@ -1,4 +1,4 @@
-"""Generated pages handed to MkDocs already written, and their lean search entries."""
+"""Generated pages handed to MkDocs already written, their search entries, the theme's parts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 import jinja2
 import material
@@ -16,15 +15,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .site.context import GeneratedPage
-from .site.html import anchor_ids
+from ...site.context import GeneratedPage
+from ...site.html import anchor_ids
+
+THEME_OVERRIDES = Path(__file__).parents[2] / "theme"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class PrerenderedPage(Page):
     """A page the site layer wrote as HTML: MkDocs frames it in the theme, no Markdown.
-
-    Other plugins' `on_page_markdown` see an empty text; `on_page_content` sees the HTML.
-    """
+    Other plugins' `on_page_markdown` see an empty text; `on_page_content` sees the HTML."""
 
     def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
         super().__init__(None, file, config)
@@ -47,51 +47,29 @@ class PrerenderedPage(Page):
         self.present_anchor_ids = anchor_ids(self.content)
 
 
-def broken_body_links(page: PrerenderedPage, site_urls: set[str]) -> list[str]:
-    """Links in the page's record bodies written as paths of the site (`x.md`, `../x/`) that
-    lead to nothing it publishes. Other relative links are left alone: they are no mistake
-    a secretariat makes, and the sanitizer has already dealt with any that are hostile."""
-    here = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/"
-    broken = []
-    for href in page.generated.body_links:
-        path = urlsplit(href).path
-        target = posixpath.normpath(posixpath.join(here, path)).strip("/")
-        if path.endswith(".md") or (path.endswith("/") and target not in site_urls):
-            broken.append(href)
-    return broken
-
-
-def published_paths(files: Files) -> set[str]:
-    """Every address of the site ("commitments/x", "data/a.json"), without outer slashes."""
-    return {file.url.strip("/") for file in files}
-
-
 def search_entries(page: PrerenderedPage) -> list[dict[str, Any]]:
     """The page's entries in the shape of Material's search index."""
     entries: list[dict[str, Any]] = []
     for entry in page.generated.search:
-        found: dict[str, Any] = {
-            "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
-            "title": entry.title,
-            "text": entry.text,
-        }
-        if entry.tags:
-            found["tags"] = list(entry.tags)
-        entries.append(found)
+        anchor = f"#{entry.anchor}" if entry.anchor else ""
+        found = {"location": page.url + anchor, "title": entry.title, "text": entry.text}
+        entries.append({**found, "tags": list(entry.tags)} if entry.tags else found)
     return entries
 
 
-THEME_OVERRIDES = Path(__file__).parent / "theme"
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+def theme_search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entry list of Material's search index for this build, when that plugin runs."""
+    for plugin in config.plugins.values():
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
 
 
 def install_theme_overrides(env: jinja2.Environment) -> None:
     """Put the plugin's partials in front of the theme's, which stay reachable as
-    "theme/<name>", and give them `openforum_once`.
-
-    A partial is overridden only where the theme's is Material's own: the reuse rests on
-    what Material's reads of the page, which a site's custom_dir may change.
-    """
+    "theme/<name>", and give them `openforum_once`. A partial is overridden only where the
+    theme's is Material's own: the reuse rests on what Material's reads of the page."""
     theme = env.loader
     assert theme is not None
     overrides = {}
@@ -119,12 +97,3 @@ class Once:
         if key not in self._made:
             self._made[key] = caller()
         return self._made[key]
-
-
-def theme_search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entry list of Material's search index for this build, when that plugin runs."""
-    for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
-    return None

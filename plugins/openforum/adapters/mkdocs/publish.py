@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .staging import exclusive_build, explain, staging_prefix, swap_in
+from ...staging import exclusive_build, explain, staging_prefix, swap_in
 
 
 class _Count(logging.Handler):
