@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
 from .build_context import BuildContext
+from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
 from .exports.context import ExportContext
 from .facts.forum import ForumFacts
 from .records import ForumRecords
