@@ -21,14 +21,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ... import identity
 from ...build import Build, BuildError, context, load
-from ...identity import (
-    add_site_theme,
-    apply_identity,
-    record_edit_base,
-    settle_edit_uri,
-    written_settings,
-)
 from ...records import ReadCache
 from ...report import format_problem
 from ...safety.sanitize import clean_html
@@ -61,9 +55,8 @@ class OpenForumConfig(base.Config):
     """The date the site is written for (YYYY-MM-DD): what is upcoming, open or overdue.
     Unset: SOURCE_DATE_EPOCH when set, else today in the Forum's timezone."""
     repo_edit_base = c.Optional(c.URL())
-    """URL that, followed by a file's path from the folder of mkdocs.yml, opens the file in
-    the repository's editor. Unset: made from repo_url and edit_uri (as for hand-written
-    pages); no edit links without repo_url."""
+    """URL that, followed by a file's path from the folder of mkdocs.yml, edits the file.
+    Unset: made from repo_url and edit_uri, as for hand-written pages."""
     parallel = c.Optional(c.Type(bool))
     """Generate in two processes (true) or one (false). Unset: two when the machine has
     several cores and the forum 300 records or more."""
@@ -72,7 +65,8 @@ class OpenForumConfig(base.Config):
 
 
 @contextmanager
-def _as_plugin_error() -> Iterator[None]:
+def _told() -> Iterator[None]:
+    """The core's errors as MkDocs reports a plugin's: the message, no traceback."""
     try:
         yield
     except BuildError as error:
@@ -87,7 +81,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.records_dir = Path()
         self.files = Files([])
         self.search_entries: list[dict[str, Any]] | None = None  # the theme's search index
-        self.site_paths: set[str] = set()
+        self.site_paths: set[str] = set()  # every address, for the links of record bodies
         self.read_cache = ReadCache()  # across the rebuilds of `mkdocs serve`
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
 
@@ -99,55 +93,45 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     # Priority 50, before other plugins' on_config (default 0): a broken record is reported
     # first, not as some later plugin's confusing failure.
     @event_priority(50)
-    @_as_plugin_error()
+    @_told()
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise BuildError("record URLs are /<kind>/<id>/: set use_directory_urls: true")
         root = Path(config.config_file_path).parent
-        self.records_dir = root / self.config.records
-        loaded = load(
-            self.records_dir,
-            cache=self.read_cache,
-            history_root=root,
-            docs_dir=Path(config.docs_dir),
-            retired_file=root / self.config.retired_urls,
-        )
+        self.records_dir, docs = root / self.config.records, Path(config.docs_dir)
+        retired = root / self.config.retired_urls
+        loaded = load(self.records_dir, cache=self.read_cache, history_root=root,
+                      docs_dir=docs, retired_file=retired)  # fmt: skip
         for line in [*loaded.notes, *map(format_problem, loaded.warnings)]:
             log.info(line)  # warnings are published as recorded: a strict build goes on
         assert loaded.records.forum is not None  # a forum without forum.md is a problem
-        written = written_settings(config)
-        for note in apply_identity(config, loaded.records.forum, written):
+        written = identity.written_settings(config)
+        for note in identity.apply_identity(config, loaded.records.forum, written):
             log.info(note)
-        add_site_theme(config)
-        settle_edit_uri(config, written, root)
+        identity.add_site_theme(config)
+        identity.settle_edit_uri(config, written, root)
         if not config.site_url:
-            raise BuildError(
-                "set site_url in mkdocs.yml (e.g. https://forum.example.org/): feeds, "
-                "calendars and data files need the site's absolute address"
-            )
-        ctx = context(
-            loaded.records,
-            today=self.config.today,
-            site_url=config.site_url,
-            edit_base=self.config.repo_edit_base or record_edit_base(config, root),
-            repo_root=root,
-            # Record bodies render with the extensions of the site's hand-written pages.
-            markdown=MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
-        )
+            raise BuildError("set site_url in mkdocs.yml (e.g. https://forum.example.org/): "
+                             "feeds, calendars and data files need the site's address")  # fmt: skip
+        edit_base = self.config.repo_edit_base or identity.record_edit_base(config, root)
+        # Record bodies render with the extensions of the site's hand-written pages.
+        markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        ctx = context(loaded.records, today=self.config.today, site_url=config.site_url,
+                      edit_base=edit_base, repo_root=root, markdown=markdown)  # fmt: skip
         # Started now, a worker makes pages while MkDocs sets up the rest of the build.
         self.run = Build(loaded, ctx, parallel=self.config.parallel)
         log.info(f"loaded {self.run}")
         return config
 
     # Default priority: plugins running later (search, sitemaps) see the generated pages.
-    @_as_plugin_error()
+    @_told()
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.run is not None  # set in on_config
         docs = {file.src_uri for file in files}
         site = self.run.pages(Path(config.site_dir), Path(config.docs_dir), docs)
         for src, page in site.pages.items():
-            # Section pages may be listed in the nav; record pages never are (a nav of a
-            # thousand pages makes every page heavy and the build slow).
+            # Section pages may be in the nav; record pages never are (every page carries
+            # the nav: a thousand pages in it make every page heavy and the build slow).
             nav = InclusionLevel.UNDEFINED if src in site.sections else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src, content=page.html, inclusion=nav)
             PrerenderedPage(page, file, config)  # becomes file.page
@@ -180,9 +164,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         if not isinstance(page, PrerenderedPage):
             return clean_html(html)
         assert self.run is not None
-        where = str(page.generated.source or page.file.src_uri)
-        links = page.generated.body_links
-        for warning in self.run.link_warnings(page.url, links, self.site_paths, where):
+        where, links = page.generated.source or page.file.src_uri, page.generated.body_links
+        for warning in self.run.link_warnings(page.url, links, self.site_paths, str(where)):
             log.warning(warning)  # `mkdocs build --strict` and `openforum build` fail on it
         return html
 
@@ -190,24 +173,20 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         install_theme_overrides(env)
         return env
 
-    def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, **_: Any
-    ) -> TemplateContext:
+    def on_page_context(self, ctx: TemplateContext, /, *, page: Page, **_: Any) -> TemplateContext:
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
-        return context
+        return ctx
 
     # Priority -100, last: the open data goes in after every other plugin wrote its files
     # (none may be in its way), and the scans see them all, sitemap included.
     @event_priority(-100)
-    @_as_plugin_error()
+    @_told()
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.run is not None
-        run, self.run = self.run, None
-        taken = {file.dest_uri for file in self.files}
-        log.info(
-            "search index: %d pages", run.publish(Path(config.site_dir), taken, self._page_urls())
-        )
+        run, self.run, taken = self.run, None, {file.dest_uri for file in self.files}
+        indexed = run.publish(Path(config.site_dir), taken, self._page_urls())
+        log.info("search index: %d pages", indexed)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)
