@@ -19,8 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import MINIMAL
-from openforum import generation, worker
-from openforum.adapters.mkdocs import pages as mkdocs_pages
+from openforum import generation, theme_overrides, worker
 from openforum.build_context import BuildContext
 from openforum.exports import ExportError
 from openforum.facts.forum import derive
@@ -177,7 +176,7 @@ def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(
 ) -> None:
     """Rendered once and reused, or rendered for each page: the same site."""
     once = _build(tmp_path / "once", parallel=False)
-    monkeypatch.setattr(mkdocs_pages.Once, "__call__", lambda self, key, caller: caller())
+    monkeypatch.setattr(theme_overrides.Once, "__call__", lambda self, key, caller: caller())
     every = _build(tmp_path / "every", parallel=False)
     assert [path for path in once if once[path] != every[path]] == []
     page = once["commitments/nap4-03/index.html"].decode()

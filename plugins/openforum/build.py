@@ -17,6 +17,7 @@ from concurrent.futures import BrokenExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from .build_context import BuildContext, BuildContextError
@@ -115,10 +116,19 @@ def load(
     return loaded
 
 
-def context(records: ForumRecords, **settings: object) -> BuildContext:
-    """`BuildContext.create` for these records, its error in the build's words."""
+def context(records: ForumRecords, **settings: Any) -> BuildContext:
+    """`BuildContext.create` for these records, its errors in the build's words. Every
+    build needs the site's absolute public address: permanent links, feed ids and
+    calendar UIDs are built from it."""
+    parts = urlsplit(str(settings.get("site_url") or ""))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BuildError(
+            "the site's public address is missing (ids, links and calendar UIDs are built "
+            "from it): set site_url in mkdocs.yml, e.g. https://forum.example.org/, or give "
+            "--site-url to openforum export or stage"
+        )
     try:
-        return BuildContext.create(records.forum, **settings)  # type: ignore[arg-type]
+        return BuildContext.create(records.forum, **settings)
     except BuildContextError as error:
         raise BuildError(str(error)) from None
 

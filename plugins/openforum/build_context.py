@@ -80,9 +80,9 @@ class BuildContext:
             markdown=markdown,
         )
 
-    def source_url(self, path: Path) -> str | None:
+    def source_url(self, path: Path | None) -> str | None:
         """The address that edits the record file at `path`, when editing is configured."""
-        if not self.edit_base or self.repo_root is None:
+        if path is None or not self.edit_base or self.repo_root is None:
             return None
         try:
             relative = path.resolve().relative_to(self.repo_root.resolve())

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from .build import BuildContext, BuildError, Loaded, build, context, load, scan
 from .folders import replace_folder
@@ -112,13 +111,6 @@ def read_source(args: argparse.Namespace, *, pages: bool = False) -> Source:
     except BuildError as error:
         raise CommandError(str(error)) from None
     site_url = args.site_url or (config.site_url if config else None)
-    parts = urlsplit(site_url or "")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CommandError(
-            "the open data needs the site's public address (ids, links and calendar UIDs "
-            "are built from it): give --site-url https://forum.example.org/ or set site_url "
-            "in mkdocs.yml"
-        )
     today = args.today or (config.today if config else None)
     settings = config_settings(config) if pages and config else {}
     try:

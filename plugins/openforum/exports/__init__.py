@@ -62,6 +62,11 @@ def build_exports(
     """Every export file, by site path. `site_url` is the site's absolute public address
     (ids, links and UIDs are built from it); `license` is the Data Package licence entry
     ({"name", "path", "title"}), CC-BY-4.0 when not given."""
+    if facts.today != today:  # the one entry given both; a build derives facts for its own
+        raise ExportError(
+            f"the facts were derived for {facts.today} and the exports asked for {today}: "
+            "derive the facts for the same date"
+        )
     build = BuildContext.create(records.forum, today=today, site_url=site_url)
     ctx = export_context(records, facts, build)
     files = data_exports(ctx, license)

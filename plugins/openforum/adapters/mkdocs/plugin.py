@@ -1,5 +1,4 @@
-"""The MkDocs plugin: MkDocs' events translated into the steps of the build core (build.py),
-whose rules (records, URL guard, facts, pages, open data, privacy scan) it does not repeat."""
+"""The MkDocs plugin: MkDocs' events translated into the steps of the build core (build.py)."""
 
 from __future__ import annotations
 
@@ -30,15 +29,14 @@ from ...serve_errors import show_problems_in_browser
 from ...site.html import MarkdownRenderer
 from ...site.render import TEMPLATES
 from ...site.urls import url_of
+from ...theme_overrides import install_theme_overrides
 from ...url_history import RETIRED_FILE
-from .pages import PrerenderedPage, install_theme_overrides, search_entries, theme_search_entries
+from .pages import PrerenderedPage, search_entries, theme_search_entries
 
 log = get_plugin_logger(__name__)
 
 
 class _Day(base.BaseConfigOption[date | None]):
-    """A date written YYYY-MM-DD; YAML gives a date unquoted and a string when quoted."""
-
     def run_validation(self, value: object) -> date | None:
         if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
             return value
@@ -52,21 +50,17 @@ class OpenForumConfig(base.Config):
     records = c.Type(str, default="forum_records")
     """The folder holding forum.md and the record folders, relative to mkdocs.yml."""
     today = _Day()
-    """The date the site is written for (YYYY-MM-DD): what is upcoming, open or overdue.
-    Unset: SOURCE_DATE_EPOCH when set, else today in the Forum's timezone."""
+    """The date pages are written for (YYYY-MM-DD); unset: SOURCE_DATE_EPOCH, else today."""
     repo_edit_base = c.Optional(c.URL())
-    """URL that, followed by a file's path from the folder of mkdocs.yml, edits the file.
-    Unset: made from repo_url and edit_uri, as for hand-written pages."""
+    """URL that, followed by a file's path from mkdocs.yml's folder, edits it (else repo_url)."""
     parallel = c.Optional(c.Type(bool))
-    """Generate in two processes (true) or one (false). Unset: two when the machine has
-    several cores and the forum 300 records or more."""
+    """Two processes (true) or one (false); unset: two with 2+ cores and 300+ records."""
     retired_urls = c.Type(str, default=RETIRED_FILE)
     """The file (relative to mkdocs.yml) listing URLs withdrawn on purpose, one a line."""
 
 
 @contextmanager
 def _told() -> Iterator[None]:
-    """The core's errors as MkDocs reports a plugin's: the message, no traceback."""
     try:
         yield
     except BuildError as error:
@@ -86,8 +80,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining this event makes MkDocs keep this instance across the rebuilds of
-        # `mkdocs serve`, and with it the records parsed so far: a save re-reads one file.
+        # Defined, it keeps this instance (and the records read) across `mkdocs serve` rebuilds.
         return None
 
     # Priority 50, before other plugins' on_config (default 0): a broken record is reported
@@ -99,20 +92,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise BuildError("record URLs are /<kind>/<id>/: set use_directory_urls: true")
         root = Path(config.config_file_path).parent
         self.records_dir, docs = root / self.config.records, Path(config.docs_dir)
-        retired = root / self.config.retired_urls
         loaded = load(self.records_dir, cache=self.read_cache, history_root=root,
-                      docs_dir=docs, retired_file=retired)  # fmt: skip
-        for line in [*loaded.notes, *map(format_problem, loaded.warnings)]:
+                      docs_dir=docs, retired_file=root / self.config.retired_urls)  # fmt: skip
+        settled = identity.settle_site(config, loaded.records.forum, root)
+        for line in [*loaded.notes, *map(format_problem, loaded.warnings), *settled]:
             log.info(line)  # warnings are published as recorded: a strict build goes on
-        assert loaded.records.forum is not None  # a forum without forum.md is a problem
-        written = identity.written_settings(config)
-        for note in identity.apply_identity(config, loaded.records.forum, written):
-            log.info(note)
-        identity.add_site_theme(config)
-        identity.settle_edit_uri(config, written, root)
-        if not config.site_url:
-            raise BuildError("set site_url in mkdocs.yml (e.g. https://forum.example.org/): "
-                             "feeds, calendars and data files need the site's address")  # fmt: skip
         edit_base = self.config.repo_edit_base or identity.record_edit_base(config, root)
         # Record bodies render with the extensions of the site's hand-written pages.
         markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
@@ -127,11 +111,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     @_told()
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.run is not None  # set in on_config
-        docs = {file.src_uri for file in files}
-        site = self.run.pages(Path(config.site_dir), Path(config.docs_dir), docs)
+        site = self.run.pages(
+            Path(config.site_dir), Path(config.docs_dir), {f.src_uri for f in files}
+        )
         for src, page in site.pages.items():
-            # Section pages may be in the nav; record pages never are (every page carries
-            # the nav: a thousand pages in it make every page heavy and the build slow).
+            # Record pages are never in the nav, which every page carries (heavy, slow).
             nav = InclusionLevel.UNDEFINED if src in site.sections else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src, content=page.html, inclusion=nav)
             PrerenderedPage(page, file, config)  # becomes file.page
@@ -152,13 +136,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         assert self.run is not None
         if not isinstance(page, PrerenderedPage):
             return self.run.with_home_figures(markdown, page.file.src_uri)
-        source = page.generated.source
-        page.edit_url = self.run.ctx.source_url(source) if source is not None else None
+        page.edit_url = self.run.ctx.source_url(page.generated.source)
         return markdown
 
-    # Priority -100, last among plugins: whatever markup the others added is cleaned too,
-    # before the search index and the theme read the content. Generated pages are escaped
-    # by their templates and their record bodies cleaned when rendered.
+    # Priority -100, last: the markup other plugins added is cleaned too, before the search
+    # index and theme read it (generated pages are escaped and cleaned when rendered).
     @event_priority(-100)
     def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
         if not isinstance(page, PrerenderedPage):
@@ -185,23 +167,21 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.run is not None
         run, self.run, taken = self.run, None, {file.dest_uri for file in self.files}
-        indexed = run.publish(Path(config.site_dir), taken, self._page_urls())
-        log.info("search index: %d pages", indexed)
+        site, urls = Path(config.site_dir), self._page_urls()
+        log.info("search index: %d pages", run.publish(site, taken, urls))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)
         if self.run is not None:
             self.run.abandon()
-            self.run = None
+        self.run = None
 
     def on_shutdown(self) -> None:
-        # The process ends now. Freezing what is alive spares the interpreter's last full
-        # garbage collection over every record and page (a tenth of a second at 1,000).
+        # Spares the interpreter's last full collection over every record (0.1 s at 1,000).
         gc.freeze()
 
     def on_serve(self, server: LiveReloadServer, /, **kwargs: Any) -> LiveReloadServer:
-        # A changed record rebuilds the site (each rebuild reloads the config and records);
-        # so does a changed page template, for whoever works on the site's look.
+        # A changed record or page template rebuilds the site (config and records reloaded).
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
         show_problems_in_browser(server, self._take_build_error)

@@ -1,11 +1,9 @@
-"""`openforum build`: all or nothing. `mkdocs build` writes into the site folder as it goes,
-and `--strict -q` exits 0 on warnings in MkDocs 1.6.1; here the site is built in a fresh
-folder beside the target, warnings are kept by a log handler, and the target is replaced
-only after a build without error or warning."""
+"""`openforum build`, all or nothing: `mkdocs build` writes into the site folder as it goes;
+here the site is built in a fresh folder beside the target, which it replaces only after a
+build without error or warning (strict_log.py keeps them)."""
 
 from __future__ import annotations
 
-import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,24 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ...staging import exclusive_build, explain, staging_prefix, swap_in
-
-
-class _Kept(logging.Handler):
-    """MkDocs' warnings (the build fails on them) and errors (shown)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        (self.errors if record.levelno >= logging.ERROR else self.warnings).append(
-            record.getMessage()
-        )
-
-    def report(self) -> str:
-        header = [f"{len(self.warnings)} warning(s) in strict mode:"] if self.warnings else []
-        return "\n".join([*self.errors, *header, *(f"WARNING: {w}" for w in self.warnings)])
+from ...strict_log import keeping
 
 
 def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[bool, str]:
@@ -60,13 +41,10 @@ def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[b
 
 def _build(config_file: Path, staging: Path) -> None:
     config = load_config(str(config_file), site_dir=str(staging), strict=True)
-    kept, logger = _Kept(), logging.getLogger("mkdocs")
-    logger.addHandler(kept)
-    try:
-        build(config)
-    except (Abort, ConfigurationError, PluginError) as error:
-        raise Abort(kept.report() or str(error)) from None
-    finally:
-        logger.removeHandler(kept)
-    if kept.warnings:  # MkDocs 1.6.1 can finish a strict build despite warnings
-        raise Abort(kept.report())
+    with keeping("mkdocs") as logged:
+        try:
+            build(config)
+        except (Abort, ConfigurationError, PluginError) as error:
+            raise Abort(logged.report() or str(error)) from None
+    if logged.messages:  # MkDocs 1.6.1 can finish a strict build despite warnings
+        raise Abort(logged.report())
