@@ -150,7 +150,7 @@ def share_work(records: ForumRecords, parallel: bool | None) -> bool:
 class Build:
     """One build of one site, in the steps a generator needs them: `pages` (the worker, if
     any, began when this was made), `finish` (the open data and the list of URLs in the
-    site folder), `seal` (the search index, then the privacy scan of the whole folder)."""
+    site folder), `publish` (`finish`, the search index, the privacy scan of the folder)."""
 
     def __init__(self, loaded: Loaded, ctx: BuildContext, *, parallel: bool | None = None) -> None:
         self.loaded = loaded
