@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Literal
 
 from babel import dates, lists, numbers
 
-from ..records.partial_dates import PartialDate
-
 if TYPE_CHECKING:
     from .translator import Translator
 
@@ -29,10 +27,13 @@ def format_date(t: Translator, value: date | None, form: DateForm = "long") -> s
     the month or the year as written ('septiembre de 2027', '2027'); 'ongoing' in words."""
     if value is None:
         return ""
-    if isinstance(value, PartialDate) and value.precision != "day":
-        if value.ongoing:
+    # A date written to the month or the year (records/partial_dates.py) says so; read by
+    # its attributes, so that the words import nothing of the records.
+    precision = getattr(value, "precision", "day")
+    if precision != "day":
+        if getattr(value, "ongoing", False):
             return t.gettext("Ongoing")
-        if value.precision == "year":
+        if precision == "year":
             return str(value.year)
         plain = date(value.year, value.month, value.day)
         return dates.format_skeleton(_MONTH[form], plain, locale=t.locale)
