@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 
 from ..build_context import BuildContext
 from ..facts.forum import ForumFacts
-from ..i18n import interface_language
 from ..records import ForumRecords
 from ..records.model import Record
 
@@ -62,9 +61,8 @@ class ExportContext:
 
     @property
     def language(self) -> str:
-        """The language of the exports' words (BuildContext: moves there with core's)."""
-        forum = self.records.forum
-        return interface_language(forum.languages if forum else None, None)
+        """The language of the exports' words: the build's."""
+        return self.build.language
 
     @property
     def host(self) -> str:

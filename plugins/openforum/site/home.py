@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .. import i18n
-from ..i18n import interface_language
 from ..records import ForumRecords
 from . import derived
 from .options import SiteOptions
@@ -17,8 +16,7 @@ HOME_MARKER = "<!-- openforum:home -->"
 def home_figures(records: ForumRecords, options: SiteOptions, src: str = HOME) -> str:
     """HTML for the page at `src` (links are relative to it), framed by blank lines, in
     the build's language."""
-    forum_languages = records.forum.languages if records.forum else None
-    with i18n.using(options.language or interface_language(forum_languages, None)):
+    with i18n.using(options.language):
         html = _render(records, options, src)
     return f"\n\n{html.strip()}\n\n"
 
