@@ -121,6 +121,7 @@ JOBS: dict[str, Generator] = {
     "partners": forum.partner_pages,
     "organizations": organizations.organization_pages,
     "redirects": redirects.redirect_pages,
+    "timeline": timeline.year_pages,
 }
 
 
