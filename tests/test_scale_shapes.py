@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 
 from openforum.records import load_forum
-from openforum.site import SiteOptions, generate_site
+from openforum.site import SiteOptions, generate_site, timeline
 from openforum.site.members import LATEST_MEETINGS
-from openforum.site import timeline
 from openforum.site.timeline import LATEST_YEARS, events
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from shapes import generate  # noqa: E402
+from shapes import generate
 
 TODAY = date(2026, 11, 23)
 
