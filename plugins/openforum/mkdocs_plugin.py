@@ -36,6 +36,7 @@ from .identity import (
     settle_edit_uri,
     written_settings,
 )
+from .incremental import Incremental
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -128,6 +129,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.retired: set[str] = set()
         self.read_cache = ReadCache()
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
+        self.incremental = Incremental()  # under `mkdocs serve`: a saved record, its pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
@@ -303,7 +305,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         install_theme_overrides(env)
+        self.incremental.env = env
         return env
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.incremental.nav = nav
+        return nav
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
@@ -327,6 +334,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise PluginError(f"{error}\n{site} was removed; nothing was published.") from None
         finally:
             self.generation = None
+        assert self.files is not None and self.options is not None
+        self.incremental.remember(config, self.files, self.records, self.options, self.records_dir)
 
     def on_shutdown(self) -> None:
         # The process ends now. Freezing what is alive spares the interpreter's last full
@@ -335,6 +344,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)
+        self.incremental.forget()
         if self.generation is not None:
             self.generation.abandon()
             self.generation = None
@@ -391,6 +401,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
         show_problems_in_browser(server, self._take_build_error)
+        self.incremental.install(server, self)
         return server
 
     def _take_build_error(self) -> str | None:
