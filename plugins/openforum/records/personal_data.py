@@ -53,32 +53,62 @@ def contact_kind(text: str) -> str | None:
 
 
 def check_personal_data(records: ForumRecords, problems: Problems) -> None:
+    global _found
+    found: dict[int, tuple[object, list[tuple[Mark, str]]]] = {}
     for record in records.all_records():
-        for where, mark, text in _published_texts(record, ""):
-            found = contact_kind(text)
-            if found:
-                problems.warn(
-                    record.path,
-                    mark,
-                    f"{where} holds what looks like {found}, and this field is published: "
-                    "remove it, or keep a person's contact details under a member's "
-                    "'contact' (published only with 'public: true')",
-                )
+        # A record read again from the cache (`mkdocs serve`) is the same object: its
+        # findings are reused, and only saved files are walked again.
+        kept = _found.get(id(record))
+        if kept is not None and kept[0] is record:
+            warnings = kept[1]
+        else:
+            warnings = [
+                (mark, f"{where} holds what looks like {kind}")
+                for where, mark, text in _published_texts(record, "")
+                if (kind := contact_kind(text))
+            ]
+        found[id(record)] = (record, warnings)
+        for mark, what in warnings:
+            problems.warn(
+                record.path,
+                mark,
+                f"{what}, and this field is published: remove it, or keep a person's "
+                "contact details under a member's 'contact' (published only with "
+                "'public: true')",
+            )
+    _found = found
+
+
+# The findings of the records last checked, by record object (see check_personal_data).
+_found: dict[int, tuple[object, list[tuple[Mark, str]]]] = {}
+
+
+def _fields(kind: type) -> list[tuple[str, str]]:
+    """(attribute, field name) of a record class's published fields, made once per class."""
+    known = _FIELDS.get(kind)
+    if known is None:
+        known = [
+            (spec.name, spec.metadata.get("key", spec.name))
+            for spec in dataclasses.fields(kind)
+            if not spec.metadata.get("internal")
+        ]
+        _FIELDS[kind] = known
+    return known
+
+
+_FIELDS: dict[type, list[tuple[str, str]]] = {}
 
 
 def _published_texts(thing: Located, prefix: str) -> Iterator[tuple[str, Mark, str]]:
     if isinstance(thing, SWITCHED):
         return
-    for spec in dataclasses.fields(thing):
-        if spec.metadata.get("internal"):
-            continue
-        if isinstance(thing, Author) and spec.name == "name" and not thing.publish_name:
+    for attribute, name in _fields(type(thing)):
+        if isinstance(thing, Author) and attribute == "name" and not thing.publish_name:
             continue  # an author's name is published only with publish_name
-        name = spec.metadata.get("key", spec.name)
-        value = getattr(thing, spec.name)
+        value = getattr(thing, attribute)
         where = f"{prefix}{name}"
         if isinstance(value, str):
-            yield where, thing.at(spec.name), value
+            yield where, thing.at(attribute), value
         elif isinstance(value, Located):
             yield from _published_texts(value, f"{where}.")
         elif isinstance(value, list):
