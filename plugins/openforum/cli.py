@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     _printable_output()
-    try:
+
+    def dispatch() -> int:
         if args.command == "import":
             return run_import(args)
         if args.command == "init":
@@ -109,10 +110,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.error(f"unknown code(s) for --fail-on: {', '.join(sorted(unknown))}")
             return run_check(args.path, args.format, fail_on, args.today)
         return run_validate(args.path, args.format)
+
+    return _guarded(dispatch)
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run `command`; what the machine's state causes gets a message, never a traceback."""
+    try:
+        return command()
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 1
-    # What the machine's state causes gets a message, never a traceback.
     except OSError as error:
         from .staging import explain
 
@@ -155,22 +163,7 @@ def _validate_command(words: list[str]) -> int:
     _validate_arguments(parser)
     args = parser.parse_args(words)
     _printable_output()
-    try:
-        return run_validate(args.path, args.format)
-    except BrokenPipeError:  # output piped into `head` and closed early
-        sys.stderr.close()
-        return 1
-    except OSError as error:
-        from .staging import explain
-
-        print(explain(error), file=sys.stderr)
-        return 1
-    except MemoryError:
-        print("ran out of memory: close other programs and try again", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    return _guarded(lambda: run_validate(args.path, args.format))
 
 
 def _printable_output() -> None:
