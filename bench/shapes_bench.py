@@ -13,7 +13,7 @@ Each build is one `mkdocs build` process. CPU time is user + system time of that
 of every process it waited for (Pagefind, the worker), read as the growth of this script's
 RUSAGE_CHILDREN; peak memory is the largest resident set of any of them (wait4's ru_maxrss).
 Printed: wall, CPU, peak, the ratios to Material, the largest page of the OpenForum site,
-and per shape time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for
+the time of `openforum validate` on the forum (whole command, median of 3), and per shape time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for
 1,000 -> 10,000). --repeat keeps the fastest wall and the smallest CPU of R builds.
 """
 
@@ -110,6 +110,15 @@ def bench(shape: str, size: int, work: Path, repeat: int) -> dict[str, Run]:
             )
     where, kb = largest_page(work / "site-of-one")
     print(f"  largest OpenForum page: {where}/ {kb:.0f} KB")
+    checks = [
+        timed([*_tool("openforum"), "validate", str(records)], work, ENV, work / "validate.log")
+        for _ in range(3)
+    ]
+    checks.sort(key=lambda r: r.wall)
+    print(
+        f"  openforum validate (whole command, median of 3): wall {checks[1].wall:.2f} s, "
+        f"cpu {checks[1].cpu:.2f} s"
+    )
     return {
         name: Run(min(r.wall for r in done), min(r.cpu for r in done), max(r.peak for r in done))
         for name, done in runs.items()
