@@ -13,8 +13,9 @@ Each build is one `mkdocs build` process. CPU time is user + system time of that
 of every process it waited for (Pagefind, the worker), read as the growth of this script's
 RUSAGE_CHILDREN; peak memory is the largest resident set of any of them (wait4's ru_maxrss).
 Printed: wall, CPU, peak, the ratios to Material, the largest page of the OpenForum site,
-the time of `openforum validate` on the forum (whole command, median of 3), and per shape time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for
-1,000 -> 10,000). --repeat keeps the fastest wall and the smallest CPU of R builds.
+the time of `openforum validate` on the forum (whole command, median of 3), and per shape
+time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for 1,000 -> 10,000).
+--repeat keeps the fastest wall and the smallest CPU of R builds.
 """
 
 from __future__ import annotations
