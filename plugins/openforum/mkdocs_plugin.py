@@ -396,8 +396,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        # A changed record rebuilds the site (each rebuild reloads the config and records);
-        # so does a changed page template, for whoever works on the site's look.
+        # A saved record rebuilds the pages it touches (incremental.py); anything else (a
+        # page template, for whoever works on the site's look) rebuilds the whole site.
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
         show_problems_in_browser(server, self._take_build_error)
