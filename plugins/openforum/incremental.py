@@ -54,6 +54,9 @@ class Plugin(Protocol):
     records: ForumRecords | None
     facts: ForumFacts | None
     read_cache: ReadCache
+    files: Files | None
+    options: SiteOptions | None
+    records_dir: Path
 
 
 def stamps(folders: Iterable[Path], files: Iterable[Path] = ()) -> Stamps:
@@ -165,16 +168,12 @@ class Incremental:
         self.env: jinja2.Environment | None = None
         self.updated: list[str] = []  # the pages the last update wrote, for tests and logs
 
-    def remember(
-        self,
-        config: MkDocsConfig,
-        files: Files,
-        records: ForumRecords,
-        options: SiteOptions,
-        records_dir: Path,
-    ) -> None:
+    def remember(self, plugin: Plugin, config: MkDocsConfig) -> None:
         """After a good build: what an update starts from."""
-        if self.nav is None or self.env is None:
+        files, records, options = plugin.files, plugin.records, plugin.options
+        if self.nav is None or self.env is None or files is None:
+            return
+        if records is None or options is None:
             return
         self.built = Built(
             config,
@@ -183,8 +182,8 @@ class Incremental:
             self.env,
             records,
             options,
-            records_dir,
-            stamps([records_dir]),
+            plugin.records_dir,
+            stamps([plugin.records_dir]),
             _other_stamps(config),
         )
 

@@ -308,13 +308,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.incremental.env = env
         return env
 
-    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.incremental.nav = nav
-        return nav
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
+        self.incremental.nav = nav
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
         return context
@@ -334,8 +332,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise PluginError(f"{error}\n{site} was removed; nothing was published.") from None
         finally:
             self.generation = None
-        assert self.files is not None and self.options is not None
-        self.incremental.remember(config, self.files, self.records, self.options, self.records_dir)
+        self.incremental.remember(self, config)
 
     def on_shutdown(self) -> None:
         # The process ends now. Freezing what is alive spares the interpreter's last full
