@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from openforum.kinds.members.pages import LATEST_MEETINGS
 from openforum.records import load_forum
 from openforum.site import SiteOptions, generate_site, timeline
-from openforum.site.members import LATEST_MEETINGS
 from openforum.site.timeline import LATEST_YEARS, events
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

@@ -17,7 +17,7 @@ from site_build import write_config
 from test_serve_errors import _free_port, _get, _poll
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from shapes import generate  # noqa: E402
+from shapes import generate
 
 
 def _rebuilt(log: Path, count: int, seconds: float = 10) -> list[int]:

@@ -308,7 +308,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.incremental.env = env
         return env
 
-
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:

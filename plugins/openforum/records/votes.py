@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from ..kinds import ForumRecords
 from .bodies import decision_rules
-from .loader import ForumRecords
 from .model import Meeting
 from .problems import Problems
 
