@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from markupsafe import Markup
 
-from .facts.forum import ForumFacts, derive
+from .facts.forum import derive
 from .records import ForumRecords, ReadCache, load_forum
 from .safety.privacy import private_values, text_scanner
 from .site.context import Context, GeneratedPage, StaticFile
@@ -52,7 +52,6 @@ class Plugin(Protocol):
     """What an update reads and sets on the MkDocs plugin."""
 
     records: ForumRecords | None
-    facts: ForumFacts | None
     read_cache: ReadCache
     files: Files | None
     options: SiteOptions | None
@@ -240,8 +239,6 @@ class Incremental:
         facts = derive(records, built.options.today)
         wanted = touched_pages(built.records_dir, changed, built.records, records)
         pages = self._generate(site_context(records, built.options, facts), wanted)
-        # The plugin's page events (edit links, the scan of body links) read these.
-        plugin.records, plugin.facts = records, facts
         written = self._write(built, pages, records)
         if written is None:
             return None
@@ -275,7 +272,7 @@ class Incremental:
     def _write(
         self, built: Built, pages: dict[str, GeneratedPage], records: ForumRecords
     ) -> list[str] | None:
-        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.commands.build import _build_page
         from mkdocs.structure.files import InclusionLevel
 
         files, config = built.files, built.config
@@ -291,7 +288,12 @@ class Incremental:
             if old == generated:
                 continue
             page.generated = generated  # type: ignore[attr-defined]
-            _populate_page(page, config, files)
+            # The page's own steps, not MkDocs' page events: the plugins' per-build state
+            # (search entries, the body-link check) belongs to the whole build.
+            page.read_source(config)
+            page.render(config, files)
+            if generated.source is not None:
+                page.edit_url = built.options.source_url(generated.source)
             _build_page(page, config, doc_files, built.nav, built.env)
             output = Path(page.file.abs_dest_path)
             if scan(src, output.suffix, output.read_text(encoding="utf-8")):
