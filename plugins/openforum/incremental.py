@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
+from weakref import WeakKeyDictionary
 
 from markupsafe import Markup
 
@@ -163,22 +164,23 @@ class Incremental:
 
     def __init__(self) -> None:
         self.built: Built | None = None
-        self.nav: Navigation | None = None
-        self.env: jinja2.Environment | None = None
         self.updated: list[str] = []  # the pages the last update wrote, for tests and logs
 
     def remember(self, plugin: Plugin, config: MkDocsConfig) -> None:
-        """After a good build: what an update starts from."""
+        """After a good build: what an update starts from. The theme's environment and the
+        nav are made again as MkDocs makes them (its own are not handed to plugins)."""
+        from mkdocs.structure.nav import get_navigation
+
         files, records, options = plugin.files, plugin.records, plugin.options
-        if self.nav is None or self.env is None or files is None:
+        if files is None or records is None or options is None:
             return
-        if records is None or options is None:
-            return
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         self.built = Built(
             config,
             files,
-            self.nav,
-            self.env,
+            nav,
+            env,
             records,
             options,
             plugin.records_dir,
@@ -186,15 +188,13 @@ class Incremental:
             _other_stamps(config),
         )
 
-    def forget(self) -> None:
-        self.built = None
-
     def install(self, server: LiveReloadServer, plugin: Plugin) -> None:
         """Route the server's rebuilds through an update where one will do."""
         whole_build = server.builder
 
         def build(*args: Any, **kwargs: Any) -> None:
             if args or kwargs or not self._try_update(plugin):
+                self.built = None  # until the whole build succeeds and says so
                 whole_build(*args, **kwargs)
 
         server.builder = build
@@ -300,6 +300,28 @@ class Incremental:
                 return None  # the whole build names the leak and fails
             written.append(src)
         return written
+
+
+# One per plugin instance: MkDocs keeps the instance across the rebuilds of `mkdocs serve`.
+_SESSIONS: WeakKeyDictionary[object, Incremental] = WeakKeyDictionary()
+
+
+def session(plugin: object) -> Incremental:
+    """The plugin's incremental state, made on first use."""
+    found = _SESSIONS.get(plugin)
+    if found is None:
+        found = _SESSIONS[plugin] = Incremental()
+    return found
+
+
+def remember(plugin: Plugin, config: MkDocsConfig) -> None:
+    """Call after every good whole build."""
+    session(plugin).remember(plugin, config)
+
+
+def install(server: LiveReloadServer, plugin: Plugin) -> None:
+    """Call from `on_serve`."""
+    session(plugin).install(server, plugin)
 
 
 def _other_stamps(config: MkDocsConfig) -> Stamps:

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import incremental
 from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
 from .fulltext import SearchIndexError, index_site
@@ -36,7 +37,6 @@ from .identity import (
     settle_edit_uri,
     written_settings,
 )
-from .incremental import Incremental
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -129,7 +129,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.retired: set[str] = set()
         self.read_cache = ReadCache()
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
-        self.incremental = Incremental()  # under `mkdocs serve`: a saved record, its pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
@@ -305,13 +304,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         install_theme_overrides(env)
-        self.incremental.env = env
         return env
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
-        self.incremental.nav = nav
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
         return context
@@ -331,7 +328,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise PluginError(f"{error}\n{site} was removed; nothing was published.") from None
         finally:
             self.generation = None
-        self.incremental.remember(self, config)
+        incremental.remember(self, config)  # under `mkdocs serve`: a save, its pages only
 
     def on_shutdown(self) -> None:
         # The process ends now. Freezing what is alive spares the interpreter's last full
@@ -340,7 +337,6 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)
-        self.incremental.forget()
         if self.generation is not None:
             self.generation.abandon()
             self.generation = None
@@ -392,12 +388,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        # A saved record rebuilds the pages it touches (incremental.py); anything else (a
-        # page template, for whoever works on the site's look) rebuilds the whole site.
+        # A saved record rebuilds its pages (incremental.py); a template, the whole site.
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
         show_problems_in_browser(server, self._take_build_error)
-        self.incremental.install(server, self)
+        incremental.install(server, self)
         return server
 
     def _take_build_error(self) -> str | None:
