@@ -31,6 +31,7 @@ from markupsafe import Markup
 from .facts.forum import derive
 from .records import ForumRecords, ReadCache, load_forum
 from .safety.privacy import private_values, text_scanner
+from .site.citation import Version, git_versions
 from .site.context import Context, GeneratedPage, StaticFile
 from .site.generate import JOBS, site_context
 from .site.options import SiteOptions
@@ -97,6 +98,7 @@ class Built:
     records_dir: Path
     records_stamps: Stamps
     other_stamps: Stamps  # hand-written pages, mkdocs.yml, the page templates
+    versions: dict[Path, Version] | None = None  # the records' last commits, once
 
 
 class _LazyBody:
@@ -122,9 +124,12 @@ class _LazyBody:
 class PartialContext(Context):
     """A context that renders only the pages in `wanted`; the others come back empty."""
 
-    def __init__(self, base: Context, wanted: set[str]) -> None:
+    def __init__(self, base: Context, wanted: set[str], versions: dict[Path, Version]) -> None:
         super().__init__(base.records, base.options, base.facts)
         self.wanted = wanted
+        # The records' last commits, read once per serve session (a save commits nothing):
+        # reading them is a `git log` over the whole repository.
+        self.__dict__["versions"] = versions
 
     def body(self, text: str, levels: int = 1) -> Markup:
         lazy = _LazyBody(lambda: Context.body(self, text, levels), text)
@@ -238,7 +243,10 @@ class Incremental:
             return None
         facts = derive(records, built.options.today)
         wanted = touched_pages(built.records_dir, changed, built.records, records)
-        pages = self._generate(site_context(records, built.options, facts), wanted)
+        if built.versions is None:
+            built.versions = git_versions(records.root)
+        ctx = PartialContext(site_context(records, built.options, facts), wanted, built.versions)
+        pages = self._generate(ctx, wanted)
         written = self._write(built, pages, records)
         if written is None:
             return None
@@ -246,9 +254,8 @@ class Incremental:
         self.updated = written
         return written
 
-    def _generate(self, ctx: Context, wanted: set[str]) -> dict[str, GeneratedPage]:
+    def _generate(self, partial: PartialContext, wanted: set[str]) -> dict[str, GeneratedPage]:
         wanted |= set(self._summaries())
-        partial = PartialContext(ctx, wanted)
         jobs = {"sections"} | {src.split("/")[0] for src in wanted}
         made: dict[str, GeneratedPage] = {}
         for name in jobs & JOBS.keys():
