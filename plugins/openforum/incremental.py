@@ -51,12 +51,10 @@ Stamps = dict[str, tuple[int, int]]
 
 
 class Plugin(Protocol):
-    """What an update reads and sets on the MkDocs plugin."""
+    """What an update reads of the MkDocs plugin."""
 
-    records: ForumRecords | None
     read_cache: ReadCache
-    files: Files | None
-    options: SiteOptions | None
+    files: Files
     records_dir: Path
 
 
@@ -171,14 +169,14 @@ class Incremental:
         self.built: Built | None = None
         self.updated: list[str] = []  # the pages the last update wrote, for tests and logs
 
-    def remember(self, plugin: Plugin, config: MkDocsConfig) -> None:
+    def remember(
+        self, plugin: Plugin, config: MkDocsConfig, records: ForumRecords, options: SiteOptions
+    ) -> None:
         """After a good build: what an update starts from. The theme's environment and the
         nav are made again as MkDocs makes them (its own are not handed to plugins)."""
         from mkdocs.structure.nav import get_navigation
 
-        files, records, options = plugin.files, plugin.records, plugin.options
-        if files is None or records is None or options is None:
-            return
+        files = plugin.files
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         self.built = Built(
@@ -321,9 +319,11 @@ def session(plugin: object) -> Incremental:
     return found
 
 
-def remember(plugin: Plugin, config: MkDocsConfig) -> None:
-    """Call after every good whole build."""
-    session(plugin).remember(plugin, config)
+def remember(
+    plugin: Plugin, config: MkDocsConfig, records: ForumRecords, options: SiteOptions
+) -> None:
+    """Call after every good whole build, with its records and build context."""
+    session(plugin).remember(plugin, config, records, options)
 
 
 def install(server: LiveReloadServer, plugin: Plugin) -> None:
