@@ -57,15 +57,16 @@ typecheck: $(READY)
 clean:
 	rm -rf $(VENV) site .pytest_cache
 
-# Figures for the scale issue: OpenForum against plain Material at each N (time, memory,
-# sizes, search payload and ranking, validate), then a save under mkdocs serve at 1,000.
-N ?= 1000 3000 10000
+# Figures for the scale issues: OpenForum in one process and with default settings against
+# plain Material with its search, on forums of four shapes (CPU includes Pagefind and the
+# worker); BIG=1 adds 10,000 records (long). Then a save under mkdocs serve at 3,000.
+N ?= 1000 3000
 REPEAT ?= 1
 bench: $(READY)
 	$(BIN)/python bench/validate.py $(RECORDS)
-	$(BIN)/python bench/scale.py $(N) --repeat $(REPEAT)
-	$(BIN)/python bench/serve_rebuild.py 1000
-	$(BIN)/python bench/search_payload.py 10000
+	$(BIN)/python bench/shapes_bench.py $(N) $(if $(BIG),10000) --repeat $(REPEAT)
+	$(BIN)/python bench/serve_rebuild.py 3000
+	$(if $(BIG),$(BIN)/python bench/search_payload.py 10000)
 
 # Headless-Chromium screenshots of the main pages into shots/ (needs chromium on PATH).
 screenshots: build

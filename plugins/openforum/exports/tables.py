@@ -57,10 +57,13 @@ class Table:
         return f"{self.name}.csv"
 
     def add(self, **row: Cell) -> None:
-        expected = [c.name for c in self.columns]
-        if sorted(row) != sorted(expected):  # a column typo would silently empty a column
+        if row.keys() != self._names():  # a column typo would silently empty a column
+            expected = [c.name for c in self.columns]
             raise ValueError(f"{self.name}: row has {sorted(row)}, columns are {expected}")
         self.rows.append(row)
+
+    def _names(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.columns)
 
     def csv(self) -> str:
         out = io.StringIO()

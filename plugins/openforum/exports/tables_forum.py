@@ -171,8 +171,9 @@ def attendance(ctx: ExportContext) -> Table:
             continue
         count = ctx.facts.meetings[key].attendance
         stood_in = dict(count.stood_in) if count else {}
+        voters = set(count.counted) if count else set()  # a set: attendance may be hundreds
         for member in m.attendance.present:
-            counted = None if count is None else (member in count.counted or member in stood_in)
+            counted = None if count is None else (member in voters or member in stood_in)
             table.add(
                 meeting=key,
                 attendance="present",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..safety.characters import NOT_FOR_XML, describe
+from ..safety.characters import describe, not_for_xml
 from ..safety.markdown_budget import MAX_NESTING, nesting_too_deep
 from .problems import Mark, Problems
 
@@ -40,7 +40,7 @@ def id_problem(text: str) -> str | None:
 
 def check_body(body: str, first_line: int, path: Path, problems: Problems) -> None:
     """Characters XML forbids, and lists or quotes nested too deep, at their line."""
-    odd = NOT_FOR_XML.search(body)
+    odd = not_for_xml(body)
     if odd:
         line = first_line + body.count("\n", 0, odd.start())
         column = odd.start() - (body.rfind("\n", 0, odd.start()) + 1) + 1

@@ -7,22 +7,41 @@ rule contradicts is what happened, so it is published, with a warning giving the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from ..i18n.findings import how
 from ..kinds import ForumRecords
 from .bodies import decision_rules
 from .model import Meeting
 from .problems import Problems
 
+if TYPE_CHECKING:
+    from ..facts.roster import VotingSeats
+
+
+# The voting seats of the records last checked: made once per load, not once per meeting
+# (that was members x meetings).
+_seats: tuple[ForumRecords, object] | None = None
+
+
+def _seats_of(records: ForumRecords) -> VotingSeats:
+    from ..facts.roster import VotingSeats
+
+    global _seats
+    if _seats is None or _seats[0] is not records:
+        _seats = (records, VotingSeats.of(records))
+    return cast(VotingSeats, _seats[1])
+
 
 def check_votes(meeting: Meeting, records: ForumRecords, problems: Problems) -> None:
     # The counting rules live in layer 2 (facts) and read nothing but records; imported
     # here, at call time, so that validate and the pages count voters the same way.
     from ..facts.meetings import VOTE_RESULTS, rule_result
-    from ..facts.roster import VotingSeats, count_present
+    from ..facts.roster import count_present
 
     if not meeting.decisions or meeting.start is None:
         return
-    seats = VotingSeats.of(records)
+    seats = _seats_of(records)
     day = meeting.start.date()
     # A member file that could not be read is reported already; its seats are unknown.
     if any(kind == "members" for kind, _ in records.unreadable):

@@ -15,7 +15,7 @@ from typing import Protocol
 
 import yaml
 
-from ..safety.characters import NOT_FOR_XML, describe
+from ..safety.characters import describe, not_for_xml
 from .files import read_regular
 from .problems import START, Mark, Problems
 
@@ -131,7 +131,7 @@ _YAML_ONLY_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText | None:
     # Lines as editors count them: str.splitlines() would also break at form feeds and
     # other separators, and the line numbers in messages would drift.
-    lines = _LINE_BREAK.split(text)
+    lines, rest = _head_lines(text)
     if lines and lines[0].startswith("\ufeff"):  # a second BOM: the first was tolerated
         problems.add(
             path, START, "a second byte-order mark (U+FEFF) starts the file: save it as UTF-8"
@@ -145,9 +145,7 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
             "then a closing line '---'",
         )
         return None
-    close = next(
-        (i for i in range(1, len(lines)) if lines[i].rstrip().lstrip("\ufeff") == FENCE), None
-    )
+    close = len(lines) - 1 if len(lines) > 1 and rest is not None else None
     if close is None:
         problems.add(
             path,
@@ -182,8 +180,28 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
     front = parse_mapping(path, yaml_text, first_line=2, problems=problems)
     if front is None:
         return None
-    body = "\n".join(lines[close + 1 :])
+    assert rest is not None
+    body = _LINE_BREAK.sub("\n", rest) if "\r" in rest else rest
     return RecordText(front=front, body=body, body_line=close + 2)
+
+
+def _head_lines(text: str) -> tuple[list[str], str | None]:
+    """The lines up to the closing fence (included), and the text after that line; with
+    no closing fence, every line and None. Only the head is split into lines: a long
+    body is handed on as it is (its line breaks made "\n")."""
+    lines: list[str] = []
+    start = 0
+    for found in _LINE_BREAK.finditer(text):
+        line = text[start : found.start()]
+        lines.append(line)
+        start = found.end()
+        if len(lines) > 1 and line.rstrip().lstrip("\ufeff") == FENCE:
+            return lines, text[start:]
+    last = text[start:]
+    lines.append(last)
+    if len(lines) > 1 and last.rstrip().lstrip("\ufeff") == FENCE:
+        return lines, ""
+    return lines, None
 
 
 def parse_mapping(
@@ -280,7 +298,7 @@ class _TreeBuilder:
             if event.tag is not None and event.tag != "!":
                 self._report_tag(event.tag, mark)
             plain = not event.style and event.implicit[0]
-            odd = NOT_FOR_XML.search(event.value)
+            odd = not_for_xml(event.value)
             if odd:  # only an escape in quotes can write it: raw ones are refused earlier
                 self.report(
                     mark,

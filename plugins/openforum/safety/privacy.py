@@ -15,7 +15,7 @@ import gzip
 import html
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -156,6 +156,16 @@ def leaks_in(
         if (compact := match.replace(" ", "")) in private
     }
     return [Leak(where, value, "") for value in sorted(found)]
+
+
+def text_scanner(private: dict[str, str]) -> Callable[[str, str, str], list[Leak]]:
+    """A scan of one file's text (`where`, suffix, text) for the `private` values, for a
+    few pages rewritten after a build (`incremental.py`)."""
+    folded = _folded(private)
+    if not folded:
+        return lambda where, suffix, raw: []
+    pattern = leak_pattern({normalise(v) for v in folded.values()})
+    return lambda where, suffix, raw: leaks_in(where, suffix, raw, pattern, folded)
 
 
 def redacted(text: str, private: dict[str, str]) -> str:

@@ -258,10 +258,11 @@ def attendance(records: ForumRecords) -> dict[str, Attendance]:
     for meeting in reversed(meetings_in_order(records)):
         if meeting.attendance is None:
             continue
-        for member in dict.fromkeys(meeting.attendance.present):
+        present = dict.fromkeys(meeting.attendance.present)  # a set, in order
+        for member in present:
             found[member].present.append(meeting)
         for member in dict.fromkeys(meeting.attendance.apologies):
-            if member not in meeting.attendance.present:
+            if member not in present:
                 found[member].apologies.append(meeting)
     return dict(found)
 

@@ -102,6 +102,7 @@ JOBS: dict[str, Generator] = {
     "sections": _sections,
     **{kind.name: kind.hook("pages", "record_pages") for kind in SECTIONS},
     "redirects": redirects.redirect_pages,
+    "timeline": timeline.year_pages,
 }
 
 

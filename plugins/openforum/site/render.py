@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from .. import i18n
@@ -31,7 +31,8 @@ def badge(value: str | None, text: str | None = None) -> Markup:
     if not value:
         return Markup("")
     words = text if text is not None else labels.label(value)
-    return Markup('<span class="of-badge of-badge--{}">{}</span>').format(value, words)
+    # Built by hand: Markup.format goes through string.Formatter, ten times slower.
+    return Markup(f'<span class="of-badge of-badge--{escape(value)}">{escape(words)}</span>')
 
 
 @cache
@@ -44,6 +45,11 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        # Compiled once per process and never checked against the files again: a build
+        # asks for templates thousands of times. `mkdocs serve` starts afresh on a change
+        # of template (see `forget_templates`).
+        auto_reload=False,
+        cache_size=-1,
     )
     install_words(env)
     env.filters.update(
@@ -82,12 +88,23 @@ def install_words(env: Environment, language: str | None = None) -> None:
     }
 
 
+@cache
+def _template(name: str) -> Template:
+    return environment().get_template(name)
+
+
 def render(template: str, **context: Any) -> str:
     """`template` in the language of the build running (`i18n.using`)."""
     words = i18n.active()
     context.setdefault("language", words.language)
     context.setdefault("rtl", words.rtl)
-    return environment().get_template(template).render(**context)
+    return _template(template).render(**context)
+
+
+def forget_templates() -> None:
+    """Compile the templates again on next use (they changed under `mkdocs serve`)."""
+    _template.cache_clear()
+    environment.cache_clear()
 
 
 def card(title: str, description: str, feed: str | None = None) -> dict[str, Any]:
@@ -141,9 +158,11 @@ class Links:
         return relative(self.src, record_src(kind, key), anchor)
 
     def _a(self, href: str, text: object, title: str | None = None) -> Markup:
+        # f-strings with escape(): Markup.format goes through string.Formatter and was a
+        # seventh of a build's page generation.
         if title:
-            return Markup('<a href="{}" title="{}">{}</a>').format(href, title, text)
-        return Markup('<a href="{}">{}</a>').format(href, text)
+            return Markup(f'<a href="{escape(href)}" title="{escape(title)}">{escape(text)}</a>')
+        return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
 
     def member(self, ref: str | None) -> Markup:
         """A member's or organization's name linked to its page; an institution named in
@@ -171,9 +190,7 @@ class Links:
         return self._a(self.record("commitments", key), key, title)
 
     def meeting(self, key: str, anchor: str | None = None) -> Markup:
-        meeting = self.records.meetings.get(key)
-        text = f"{meeting.title}, {labels.long_date(meeting.start)}" if meeting else key
-        return self._a(self.record("meetings", key, anchor), text)
+        return self._a(self.record("meetings", key, anchor), _meeting_text(self.records, key))
 
     def plan(self, key: str | None) -> Markup:
         if not key:
@@ -196,6 +213,19 @@ class Links:
     def submission(self, consultation: str, sid: str) -> Markup:
         href = self.record("consultations", consultation, submission_anchor(sid))
         return self._a(href, f"{consultation} / {sid}")
+
+
+# The meetings' link texts of the records last asked about: one build's, made once.
+_meeting_texts: tuple[ForumRecords, dict[str, str]] | None = None
+
+
+def _meeting_text(records: ForumRecords, key: str) -> str:
+    """A meeting's title and date, as links name it: formatted once per build."""
+    global _meeting_texts
+    if _meeting_texts is None or _meeting_texts[0] is not records:
+        texts = {k: f"{m.title}, {labels.long_date(m.start)}" for k, m in records.meetings.items()}
+        _meeting_texts = (records, texts)
+    return _meeting_texts[1].get(key, key)
 
 
 def decision_anchor(decision_id: str) -> str:

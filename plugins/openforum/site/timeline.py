@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
@@ -97,19 +98,64 @@ def _membership(member: Member) -> list[Event]:
 _DAY = timedelta(days=1)
 
 
-def timeline_page(ctx: Context) -> GeneratedPage:
+# The timeline page lists whole years, newest first, until this many events are listed
+# (the two latest years always): a long-lived Forum's history would make one page of
+# megabytes. Earlier years each get a page of their own, linked from it.
+TIMELINE_EVENTS = 600
+LATEST_YEARS = 2
+
+
+def _years(ctx: Context) -> tuple[list[tuple[int, list[Event]]], list[tuple[int, list[Event]]]]:
+    """The years listed on the timeline page, and the earlier ones (each on its own page)."""
     found = events(ctx.records)
     by_year = [(year, list(group)) for year, group in groupby(found, key=lambda e: e.day.year)]
+    listed = 0
+    for index, (_, items) in enumerate(by_year):
+        if index >= LATEST_YEARS and listed + len(items) > TIMELINE_EVENTS:
+            return by_year[:index], by_year[index:]
+        listed += len(items)
+    return by_year, []
+
+
+def year_src(year: int) -> str:
+    return f"timeline/{year}.md"
+
+
+def _kinds(found: list[Event]) -> list[tuple[str, str, int]]:
     counts = Counter(e.kind for e in found)
+    return [
+        (kind, labels._(names[0]), counts[kind]) for kind, names in KINDS.items() if counts[kind]
+    ]
+
+
+def _kind_names() -> dict[str, str]:
+    return {kind: labels._(names[1]) for kind, names in KINDS.items()}
+
+
+def timeline_page(ctx: Context) -> GeneratedPage:
+    shown, earlier = _years(ctx)
     return ctx.page(
         section_src("timeline"),
         "timeline.html.j2",
         labels._("Timeline"),
-        by_year=by_year,
-        kinds=[
-            (kind, labels._(names[0]), counts[kind])
-            for kind, names in KINDS.items()
-            if counts[kind]
-        ],
-        kind_names={kind: labels._(names[1]) for kind, names in KINDS.items()},
+        by_year=shown,
+        kinds=_kinds([e for _, items in shown for e in items]),
+        kind_names=_kind_names(),
+        earlier=[(year, len(items), year_src(year)) for year, items in earlier],
+        index=None,
     )
+
+
+def year_pages(ctx: Context) -> Iterator[GeneratedPage]:
+    """A page for each year the timeline page does not list."""
+    for year, items in _years(ctx)[1]:
+        yield ctx.page(
+            year_src(year),
+            "timeline.html.j2",
+            labels.say("Timeline %(year)s", year=year),
+            by_year=[(year, items)],
+            kinds=_kinds(items),
+            kind_names=_kind_names(),
+            earlier=[],
+            index=section_src("timeline"),
+        )

@@ -7,6 +7,8 @@ any base path and from a folder of files.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..kinds import SECTIONS
 
 # Record kinds that get a page each, in the order sections appear in the site.
@@ -29,6 +31,7 @@ def redirect_src(kind: str, alias: str) -> str:
     return f"{kind}/{alias}/index.html"
 
 
+@lru_cache(maxsize=1 << 16)
 def url_of(src: str) -> str:
     """The directory URL (relative to the site root) a source path is served at."""
     if src.endswith("/index.html"):
@@ -53,6 +56,9 @@ def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     fragment = f"#{anchor}" if anchor else ""
     if here == there:
         return fragment or "./"
+    if here.partition("/")[0] != there.partition("/")[0]:
+        # Another section (most links of a page): up to the root, then down.
+        return "../" * here.count("/") + there + fragment
     path = relpath(there, here)
     return ("./" if path == "." else path + "/") + fragment
 

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ... import identity
+from ... import identity, incremental
 from ...build import Build, BuildError, context, load
 from ...records import ReadCache
 from ...report import format_problem
@@ -169,6 +169,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         run, self.run, taken = self.run, None, {file.dest_uri for file in self.files}
         site, urls = Path(config.site_dir), self._page_urls()
         log.info("search index: %d pages", run.publish(site, taken, urls))
+        incremental.remember(self, config, run.records, run.ctx)  # `mkdocs serve`: a save
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)
@@ -181,10 +182,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         gc.freeze()
 
     def on_serve(self, server: LiveReloadServer, /, **kwargs: Any) -> LiveReloadServer:
-        # A changed record or page template rebuilds the site (config and records reloaded).
+        # A saved record rebuilds its pages (incremental.py); a template, the whole site.
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
         show_problems_in_browser(server, self._take_build_error)
+        incremental.install(server, self)
         return server
 
     def _take_build_error(self) -> str | None:

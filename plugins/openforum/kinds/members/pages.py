@@ -15,6 +15,7 @@ from ...site.render import Links
 from ...site.urls import HOME, record_src, section_src
 
 ROLES: tuple[str, ...] = get_args(SeatRole)
+LATEST_MEETINGS = 20  # meetings listed by name on a member's page; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +46,23 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             substitutes=_substitutes(ctx, key),
             present=attended.present,
             apologies=attended.apologies,
+            # A member at every meeting for decades would list thousands: the page shows
+            # the latest and the counts by year; the attendance data has every one.
+            present_shown=attended.present[:LATEST_MEETINGS],
+            apologies_shown=attended.apologies[:LATEST_MEETINGS],
+            attendance_years=_by_year(attended),
             leads=leads,
             supports=supports,
             body=ctx.body(member.body, levels=0),
         )
+
+
+def _by_year(attended: derived.Attendance) -> list[tuple[int, tuple[int, int]]]:
+    """(year, (present, apologies)), latest year first."""
+    present = Counter(derived.meeting_day(m).year for m in attended.present)
+    apologies = Counter(derived.meeting_day(m).year for m in attended.apologies)
+    years = sorted(set(present) | set(apologies), reverse=True)
+    return [(year, (present[year], apologies[year])) for year in years]
 
 
 def _search_text(ctx: Context, member: Member) -> str:

@@ -1,0 +1,190 @@
+"""OpenForum against plain Material on forums of several shapes (issue 16).
+
+    .venv/bin/python bench/shapes_bench.py N [N ...] [--shapes S ...] [--repeat R] [--keep DIR]
+
+For each shape (bench/shapes.py) and each N, writes the forum, then builds, alternating:
+
+  of-one      OpenForum in one process (`parallel: false`, OPENFORUM_START_METHOD=none)
+  of-default  OpenForum with default settings (a second process on a multi-core machine)
+  material    plain Material with its own search plugin, one Markdown page per record
+              (its title and body), as bench/scale.py writes them
+
+Each build is one `mkdocs build` process. CPU time is user + system time of that process and
+of every process it waited for (Pagefind, the worker), read as the growth of this script's
+RUSAGE_CHILDREN; peak memory is the largest resident set of any of them (wait4's ru_maxrss).
+Printed: wall, CPU, peak, the ratios to Material, the largest page of the OpenForum site,
+the time of `openforum validate` on the forum (whole command, median of 3), and per shape
+time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for 1,000 -> 10,000).
+--repeat keeps the fastest wall and the smallest CPU of R builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from scale import ENV, _tool, openforum_config, plain_config, plain_docs  # noqa: E402
+from shapes import SHAPES, generate  # noqa: E402
+
+BUILDS = ("of-one", "of-default", "material")
+MiB = 1024 * 1024
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # seconds, children included
+    peak: float  # MiB
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Run:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if os.waitstatus_to_exitcode(status) != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        sys.exit(f"failed: {' '.join(command)}\n{tail}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu, usage.ru_maxrss / 1024)
+
+
+def configs(work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
+    """The three builds' config files and environments."""
+    base = yaml.safe_load(openforum_config(work).read_text(encoding="utf-8"))
+    made: dict[str, tuple[Path, dict[str, str]]] = {}
+    for name, parallel in (("of-one", False), ("of-default", None)):
+        raw = dict(base, site_dir=str(work / f"site-{name}"))
+        for plugin in raw["plugins"]:
+            if isinstance(plugin, dict) and "openforum" in plugin:
+                plugin["openforum"].pop("parallel", None)
+                if parallel is not None:
+                    plugin["openforum"]["parallel"] = parallel
+        path = work / f"{name}.yml"
+        path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+        env = dict(ENV, OPENFORUM_START_METHOD="none") if name == "of-one" else dict(ENV)
+        made[name] = (path, env)
+    made["material"] = (plain_config(work), dict(ENV))
+    return made
+
+
+def largest_page(site: Path) -> tuple[str, float]:
+    pages = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    size, page = max(pages)
+    return str(page.parent.relative_to(site)), size / 1024
+
+
+def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> dict[str, Run]:
+    records = work / "forum_records"
+    counts = generate(shape, size, records)
+    input_mb = sum(p.stat().st_size for p in records.rglob("*.md")) / 1e6
+    plain_docs(records, work / "plain-docs")
+    print(f"\n{shape} N={size}: {sum(counts.values()) + 1} records, {input_mb:.1f} MB", flush=True)
+    runs: dict[str, list[Run]] = {name: [] for name in builds}
+    for name, (config, env) in configs(work).items():
+        if name not in builds:
+            continue
+        for attempt in range(repeat):
+            site = Path(yaml.safe_load(config.read_text(encoding="utf-8"))["site_dir"])
+            shutil.rmtree(site, ignore_errors=True)
+            (work / "published-urls.txt").unlink(missing_ok=True)
+            command = [*_tool("mkdocs"), "build", "-q", "-f", str(config)]
+            runs[name].append(timed(command, work, env, work / f"{name}-{attempt}.log"))
+            done = runs[name][-1]
+            print(
+                f"  {name:10} wall {done.wall:6.1f} s  cpu {done.cpu:6.1f} s  "
+                f"peak {done.peak:6.0f} MiB",
+                flush=True,
+            )
+    for name in ("of-one", "of-default"):
+        if name in builds:
+            where, kb = largest_page(work / f"site-{name}")
+            print(f"  largest OpenForum page: {where}/ {kb:.0f} KB")
+            break
+    checks = [
+        timed([*_tool("openforum"), "validate", str(records)], work, ENV, work / "validate.log")
+        for _ in range(3)
+    ]
+    checks.sort(key=lambda r: r.wall)
+    print(
+        f"  openforum validate (whole command, median of 3): wall {checks[1].wall:.2f} s, "
+        f"cpu {checks[1].cpu:.2f} s"
+    )
+    return {
+        name: Run(min(r.wall for r in done), min(r.cpu for r in done), max(r.peak for r in done))
+        for name, done in runs.items()
+    }
+
+
+def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
+    print(f"\n=== figures (cores: {os.cpu_count()}; CPU includes Pagefind and the worker) ===")
+    print(
+        f"{'shape':<17}{'N':>6}  {'build':<11}{'wall s':>7}{'cpu s':>7}{'peak MiB':>9}"
+        f"{'wall/Mat':>9}{'cpu/Mat':>8}"
+    )
+    for (shape, size), runs in results.items():
+        theirs = runs.get("material", Run(float("nan"), float("nan"), 0))
+        for name, run in runs.items():
+            print(
+                f"{shape:<17}{size:6d}  {name:<11}{run.wall:7.1f}{run.cpu:7.1f}{run.peak:9.0f}"
+                f"{run.wall / theirs.wall:9.2f}{run.cpu / theirs.cpu:8.2f}"
+            )
+    shapes = sorted({shape for shape, _ in results})
+    print("\ngrowth time(largest N) / time(smallest N), CPU (wall):")
+    for shape in shapes:
+        sizes = sorted(size for s, size in results if s == shape)
+        if len(sizes) < 2:
+            continue
+        small, large = results[(shape, sizes[0])], results[(shape, sizes[-1])]
+        allowed = 1.1 * sizes[-1] / sizes[0]
+        parts = []
+        for name in BUILDS:
+            if name not in small or name not in large:
+                continue
+            cpu = large[name].cpu / small[name].cpu
+            wall = large[name].wall / small[name].wall
+            mark = "ok" if name == "material" or cpu <= allowed else "OVER"
+            parts.append(f"{name} {cpu:.1f} ({wall:.1f}) {mark}")
+        print(f"  {shape:<17}{sizes[-1]}/{sizes[0]} allowed {allowed:.1f}: " + "; ".join(parts))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="+", type=int, metavar="N")
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument(
+        "--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="default: all three"
+    )
+    parser.add_argument("--keep", type=Path, help="keep the work folders under DIR/shape-N/")
+    args = parser.parse_args()
+    results: dict[tuple[str, int], dict[str, Run]] = {}
+    for shape in args.shapes:
+        for size in args.sizes:
+            if args.keep:
+                work = args.keep.resolve() / f"{shape}-{size}"
+                work.mkdir(parents=True, exist_ok=True)
+                results[(shape, size)] = bench(shape, size, work, args.repeat, args.builds)
+            else:
+                with tempfile.TemporaryDirectory(prefix=f"openforum-{shape}-{size}-") as tmp:
+                    results[(shape, size)] = bench(shape, size, Path(tmp), args.repeat, args.builds)
+    table(results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Under a real `mkdocs serve`, a saved record rebuilds the pages it touches, not the forum."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_build import write_config
+from test_serve_errors import _free_port, _get, _poll
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from shapes import generate
+
+
+def _rebuilt(log: Path, count: int, seconds: float = 10) -> list[int]:
+    """The page counts of the plugin's "N page(s) rebuilt" lines, once there are `count`."""
+    start = time.monotonic()
+    while True:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        found = [int(n) for n in re.findall(r"openforum: (\d+) page\(s\) rebuilt", text)]
+        if len(found) >= count or time.monotonic() - start > seconds:
+            return found
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    records = tmp_path / "forum_records"
+    generate("rotating", 60, records)
+    config = write_config(tmp_path, records)
+    log = tmp_path / "serve.log"
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        yield records, f"http://127.0.0.1:{port}/", log
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def test_a_saved_record_rebuilds_its_pages_only(serving: tuple[Path, str, Path]) -> None:
+    records, root, log = serving
+    record = records / "commitments/c-00000.md"
+    page = root + "commitments/c-00000/"
+    _poll(page, 300, lambda body: "<title>" in body)  # the whole first build
+
+    text = record.read_text(encoding="utf-8")
+    record.write_text(f"{text.rstrip()}\n\nA sentence saved just now.\n", encoding="utf-8")
+    taken, _ = _poll(page, 30, lambda body: "A sentence saved just now." in body)
+    # Only the commitment's own page changed: the forum was not built again.
+    assert _rebuilt(log, 1) == [1], log.read_text(encoding="utf-8")[-3000:]
+    assert taken < 15  # 2 s on a quiet machine at 3,000 records (bench/serve_rebuild.py)
+
+    # A new title shows on the pages that name the commitment: its plan's, the list's.
+    plan = re.search(r"^plan: (\S+)$", text, re.M)
+    assert plan is not None
+    renamed = record.read_text(encoding="utf-8").replace("Commitment 0:", "Renamed commitment:")
+    record.write_text(renamed, encoding="utf-8")
+    _poll(root + f"plans/{plan[1]}/", 30, lambda body: "Renamed commitment" in body)
+    _poll(root + "commitments/", 30, lambda body: "Renamed commitment" in body)
+    counts = _rebuilt(log, 2)
+    assert len(counts) == 2 and counts[1] >= 3  # its page, its plan's, the list
+
+    # Pages that do not name it were not written again: the member list is as before.
+    status, members = _get(root + "members/")
+    assert status == 200 and "Renamed commitment" not in members
+
+
+def test_a_broken_save_is_left_to_the_whole_build(serving: tuple[Path, str, Path]) -> None:
+    records, root, log = serving
+    page = root + "commitments/c-00001/"
+    _poll(page, 300, lambda body: "<title>" in body)
+    record = records / "commitments/c-00001.md"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("status:", "status: nonsense\nold:", 1),
+        encoding="utf-8",
+    )
+    _poll(page, 60, lambda body: "could not be built" in body)  # the whole build's report
+    assert _rebuilt(log, 1, seconds=1) == []
