@@ -36,6 +36,7 @@ from .identity import (
     settle_edit_uri,
     written_settings,
 )
+from .language_sites import SiteLanguage
 from .mkdocs_pages import (
     PrerenderedPage,
     broken_body_links,
@@ -128,6 +129,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.retired: set[str] = set()
         self.read_cache = ReadCache()
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
+        self.site_language = SiteLanguage()  # set on other languages' builds by the default's
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event makes MkDocs keep this instance across the rebuilds of
@@ -145,12 +147,14 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             )
         root = Path(config.config_file_path).parent
         self.records_dir = root / self.config.records
-        records, problems = load_forum(self.records_dir, self.read_cache)
+        records, problems = self.site_language.inherit() or load_forum(
+            self.records_dir, self.read_cache
+        )
         # MkDocs keeps this instance across builds in one process (see on_startup): every
         # per-build value is set afresh here. The URL guard runs on a whole set of records
         # only: a record that fails to load is not a lost URL.
         self.history = None
-        if not problems:
+        if not problems and not self.site_language.nested:
             self.history = read_history(root, self.records_dir, Path(config.docs_dir))
             log.info(history_note(self.history, [self.records_dir, Path(config.docs_dir)]))
             self.retired = read_retired(root / self.config.retired_urls)
@@ -164,11 +168,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         for warning in problems.warnings:
             # Published as recorded (records.md): shown, but a strict build does not fail.
             log.info(format_problem(warning))
-        self.records = records
+        self.records = records = self.site_language.settle(records, config)
         assert records.forum is not None  # a forum without forum.md is a problem above
         written = written_settings(config)
         for note in apply_identity(config, records.forum, written):
             log.info(note)
+        self.site_language.set_theme(config)
         add_site_theme(config)
         settle_edit_uri(config, written, root)
         if not config.site_url:
@@ -182,7 +187,9 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             repo_root=root,
             site_url=config.site_url,
             # Record bodies render with the extensions of the site's hand-written pages.
-            markdown=MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
+            markdown=self.site_language.renderer(
+                MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+            ),
         )
         self.facts = derive(records, self.options.today)
         try:
@@ -221,6 +228,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise PluginError(f"openforum: {error}") from None
         except BrokenExecutor as error:
             raise PluginError(f"openforum: {WORKER_LOST} ({error})") from None
+        self.site_language.mark(site)
         sections = set(site.sections)
         for src in [*site.pages, *site.static]:
             if files.get_file_from_path(src) is not None:
@@ -238,6 +246,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
         self._guard_hand_written_pages(files, config)  # a generated page answers too
+        files = self.site_language.pages(files, config)
         # The open data is written into the site folder by the generation (a worker, on a
         # multi-core build, while the pages are framed), not handed to MkDocs as files.
         self.files = files
@@ -310,6 +319,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     ) -> TemplateContext:
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
+        self.site_language.alternates(config, page)
         return context
 
     # Last (priority -100): the scans see every file other plugins wrote, sitemap included.
@@ -321,6 +331,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             self._finish_exports(site)
             self._index(site)
             self._scan(site, config)
+            self.site_language.build_others(config, self)
         except PluginError as error:
             # Nothing of a failed build may be served: the folder MkDocs wrote is removed.
             shutil.rmtree(site, ignore_errors=True)

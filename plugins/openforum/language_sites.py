@@ -1,0 +1,162 @@
+"""One site per language (records.md, "Translations"), for the MkDocs adapter.
+
+The default language's site is the build MkDocs runs, at the contract's URLs. When it is
+done, it builds each other language's site into `<site>/<lang>/` as mkdocs-static-i18n
+did: the same mkdocs.yml loaded again with that theme language and site folder, and the
+openforum plugin of that build told its language and handed the records already loaded
+(no second reading or checking). Hand-written pages `content/<page>.<lang>.md` stand in for
+`content/<page>.md` in that language. Every page names its counterparts (`hreflang`) and
+Material's language selector leads to the same page in each language. Works the same under
+`mkdocs build` and `mkdocs serve` (whose every rebuild builds every language).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .identity import _theme_language as theme_language
+from .records import ForumRecords, Problems
+from .records.translated import RecordState, Untranslated, in_language, translation_status
+from .records.translations import LANGUAGE
+from .site.citation import git_versions
+from .site.generate import GeneratedSite
+from .site.language_marks import MarkedBodies, language_name, mark_site
+
+log = get_plugin_logger(__name__)
+
+_PAGE_TRANSLATION = re.compile(r"(?P<page>.+)\.(?P<language>[a-z]{2,3}(?:-[a-z0-9]{2,8})*)\.md")
+
+
+@dataclass(slots=True)
+class SiteLanguage:
+    """The language one build publishes. The default build makes one for each other build."""
+
+    language: str | None = None  # None: the Forum's default language
+    inherited: ForumRecords | None = None  # the default build's records, as loaded
+    home_url: str = ""  # the default language's site address
+    loaded: ForumRecords | None = None  # as loaded, before translation
+    languages: tuple[str, ...] = ()
+    untranslated: Untranslated | None = None
+    states: dict[str, list[RecordState]] = field(default_factory=dict)
+
+    @property
+    def nested(self) -> bool:
+        return self.inherited is not None
+
+    def inherit(self) -> tuple[ForumRecords, Problems] | None:
+        """The default build's records, for another language's build (None: load them)."""
+        return None if self.inherited is None else (self.inherited, Problems())
+
+    def settle(self, records: ForumRecords, config: MkDocsConfig) -> ForumRecords:
+        """The records in this build's language; the default build reads the translations'
+        state (one `git log`) when the Forum has several languages."""
+        assert records.forum is not None
+        self.loaded = records
+        self.languages = tuple(records.forum.languages)
+        self.language = self.language or self.languages[0]
+        self.home_url = self.home_url or (config.site_url or "")
+        if len(self.languages) > 1 and not self.states:
+            self.states = translation_status(records, git_versions(records.root))
+        published, self.untranslated = in_language(records, self.language)
+        return published
+
+    def set_theme(self, config: MkDocsConfig) -> None:
+        """The theme speaks this build's language (Material's labels, `<html lang>`)."""
+        if len(self.languages) < 2 or self.language is None:
+            return  # one language: forum.md or mkdocs.yml say which (identity.py)
+        found = theme_language(config, self.language)
+        if found is None:
+            log.info(f"the theme has no translation for '{self.language}'; its menus stay")
+        else:
+            config.theme["language"] = found
+
+    def renderer(self, render: Callable[[str], str]) -> Callable[[str], str]:
+        """The Markdown renderer, marking bodies shown untranslated."""
+        if self.untranslated is None or not self.untranslated.bodies:
+            return render
+        return MarkedBodies(render, self.untranslated.bodies.values(), self.untranslated.language)
+
+    def mark(self, site: GeneratedSite) -> None:
+        if self.untranslated is None or self.language == self.languages[0]:
+            return
+        states = {(s.kind, s.key): s for s in self.states.get(self.language or "", [])}
+        mark_site(site, self.untranslated, self.language or "", states)
+
+    def pages(self, files: Files, config: MkDocsConfig) -> Files:
+        """Hand-written pages in this language: `<page>.<lang>.md` stands in for
+        `<page>.md`; other languages' versions are no page of this site."""
+        for file in list(files.documentation_pages()):
+            found = _PAGE_TRANSLATION.fullmatch(file.src_uri)
+            if found is None or found["language"] not in self.languages:
+                continue
+            files.remove(file)
+            if found["language"] != self.language:
+                continue
+            original = files.get_file_from_path(found["page"] + ".md")
+            if original is not None:
+                files.remove(original)
+            files.append(_standing_in(file, found["page"] + ".md", config))
+        return files
+
+    def alternates(self, config: MkDocsConfig, page: Page) -> None:
+        """Point Material's language selector and `hreflang` links at this page's
+        counterparts, as absolute addresses (what search engines ask for)."""
+        if len(self.languages) < 2:
+            return
+        home = self.home_url if self.home_url.endswith("/") else self.home_url + "/"
+        config.extra["alternate"] = [
+            {
+                "name": language_name(language, language).capitalize(),
+                "link": home + ("" if index == 0 else f"{language}/") + page.url,
+                "lang": language,
+            }
+            for index, language in enumerate(self.languages)
+        ]
+
+    def build_others(self, config: MkDocsConfig, plugin: BasePlugin[Any]) -> None:
+        """From the default build, when it is done: each other language's site."""
+        if self.nested or len(self.languages) < 2:
+            return
+        home = self.home_url if self.home_url.endswith("/") else self.home_url + "/"
+        for language in self.languages[1:]:
+            if not LANGUAGE.fullmatch(language):
+                raise PluginError(f"openforum: '{language}' in forum.md languages is no language")
+            other = load_config(
+                config.config_file_path,
+                site_dir=str(Path(config.site_dir) / language),
+                site_url=f"{home}{language}/",
+                strict=config.strict,
+            )
+            twin: Any = next(p for p in other.plugins.values() if isinstance(p, type(plugin)))
+            twin.site_language = SiteLanguage(language, self.loaded, home, states=self.states)
+            log.info(f"building the '{language}' site into {other.site_dir}")
+            try:
+                build(other)
+            except (Abort, ConfigurationError) as error:
+                raise PluginError(f"openforum: the '{language}' site: {error}") from None
+
+
+def _standing_in(file: File, src_uri: str, config: MkDocsConfig) -> File:
+    """`file` (a page's translation) published at the address of `src_uri`."""
+    page = File(
+        src_uri,
+        src_dir=file.src_dir,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
+        inclusion=file.inclusion,
+    )
+    page.abs_src_path = file.abs_src_path  # read from the translation's file
+    page.edit_uri = file.edit_uri  # "Edit this page" opens the translation
+    return page

@@ -1,0 +1,130 @@
+"""Pages in a language other than the default: what is not translated says which language it is.
+
+records.md: whatever is not translated shows in the default language, marked with that
+language. Texts (titles, notes, names of things) are marked where they stand as a whole
+text in the page, bodies where they are rendered; a record page says in words when its
+record is not translated, partly translated, or translated from an older version.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
+from babel import Locale, UnknownLocaleError
+
+from ..records.translated import RecordState, Untranslated
+from ..safety.sanitize import public_markdown
+from .generate import GeneratedSite
+from .pasted_text import bullets_to_lists
+from .render import shift_headings
+from .urls import record_src
+
+# The words below go through `_` so that the catalogs can carry them. # i18n.translator
+_: Callable[[str], str] = str
+
+_TEXT_NODE = re.compile(r">(\s*)([^<>]*?[^<>\s][^<>]*?)(\s*)<")
+_HEADING_END = "</h1>"
+# Where a record's body is rendered (`Context.body(text, levels)`): pages move its headings
+# down by 0 to 3 levels, and submissions are quoted through `public_markdown`.
+_LEVELS = range(4)
+
+
+def language_name(language: str, in_language: str) -> str:
+    """The language's name in another, as Babel knows it ("anglais"); the tag else."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+        return locale.get_display_name(in_language.replace("-", "_")) or language
+    except (UnknownLocaleError, ValueError):
+        return language
+
+
+class MarkedBodies:
+    """A Markdown renderer that wraps the bodies left untranslated in the default language.
+
+    It stands in for the site's renderer (`SiteOptions.markdown`): it is handed the text
+    `Context.body` renders, so it knows a body by the forms that text takes."""
+
+    def __init__(self, render: Callable[[str], str], bodies: Iterable[str], language: str):
+        self.render = render
+        self.language = language
+        forms: set[str] = set()
+        for body in bodies:
+            for text in (body, public_markdown(body)):
+                forms.update(shift_headings(bullets_to_lists(text), n) for n in _LEVELS)
+        self.forms = frozenset(forms)
+
+    def __call__(self, text: str) -> str:
+        rendered = self.render(text)
+        if text not in self.forms:
+            return rendered
+        return f'<div lang="{self.language}" class="of-untranslated">\n{rendered}\n</div>'
+
+
+def mark_site(
+    site: GeneratedSite,
+    untranslated: Untranslated,
+    language: str,
+    states: Mapping[tuple[str, str], RecordState],
+) -> None:
+    """Mark every untranslated text of the pages in `language`, and note on record pages
+    what is not translated or stale."""
+    texts = untranslated.texts
+    marker = f'<span lang="{untranslated.language}" class="of-untranslated">'
+
+    def mark(found: re.Match[str]) -> str:
+        if html.unescape(found[2]) not in texts:
+            return found[0]
+        return f">{found[1]}{marker}{found[2]}</span>{found[3]}<"
+
+    notes = _notes(untranslated, language, states)
+    for src, page in site.pages.items():
+        content = _TEXT_NODE.sub(mark, page.html) if texts else page.html
+        note = notes.get(src)
+        if note is not None:
+            content = _after_heading(content, note)
+        if content is not page.html:
+            site.pages[src] = replace(page, html=content)
+
+
+def _notes(
+    untranslated: Untranslated, language: str, states: Mapping[tuple[str, str], RecordState]
+) -> dict[str, str]:
+    default = language_name(untranslated.language, language)
+    notes: dict[str, list[str]] = {}
+    for kind, key in sorted(untranslated.records):
+        if kind == "submissions":
+            continue  # shown on its consultation's page, whose own state is noted
+        notes.setdefault(_src(kind, key), []).append(
+            _("This record is not translated yet: it is shown in {language}.").format(
+                language=default
+            )
+        )
+    for (kind, key), state in states.items():
+        if state.state == "stale" and kind != "submissions":
+            notes.setdefault(_src(kind, key), []).append(
+                _(
+                    "This translation was made from an earlier version of the record: "
+                    "the {language} original has changed since."
+                ).format(language=default)
+            )
+    return {
+        src: "".join(
+            f'<p class="of-translation-note" role="note">{html.escape(line)}</p>' for line in lines
+        )
+        for src, lines in notes.items()
+    }
+
+
+def _src(kind: str, key: str) -> str:
+    return "forum/index.md" if kind == "forum" else record_src(kind, key)
+
+
+def _after_heading(content: str, note: str) -> str:
+    at = content.find(_HEADING_END)
+    if at < 0:
+        return note + content
+    at += len(_HEADING_END)
+    return content[:at] + note + content[at:]
