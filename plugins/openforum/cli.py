@@ -17,6 +17,7 @@ from .importers.command import add_import_parser, run_import
 from .init import add_init_command, run_init
 from .records import load_forum
 from .report import FORMATS, findings_json, findings_text, format_problem, summary
+from .translation_report import status_of, status_text, with_status
 from .urls_report import RETIRED_LIST_FILE, urls_report, validate_urls
 from .verdict_words import REQUIREMENTS
 
@@ -183,10 +184,11 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
         )
         return 1
     facts = derive(records, today)
+    translations = status_of(records)  # stale ones are listed, and fail nothing
     if style == "json":
-        print(findings_json(facts))
+        print(with_status(findings_json(facts), translations))
     else:
-        print(findings_text(facts))
+        print(findings_text(facts) + status_text(translations))
     failing = [f for f in facts.findings if "any" in fail_on or f.code in fail_on]
     unmet = [
         j

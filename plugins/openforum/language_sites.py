@@ -32,7 +32,7 @@ from .records.translated import RecordState, Untranslated, in_language, translat
 from .records.translations import LANGUAGE
 from .site.citation import git_versions
 from .site.generate import GeneratedSite
-from .site.language_marks import MarkedBodies, language_name, mark_site
+from .site.language_marks import MarkedBodies, add_status, language_name, mark_site
 
 log = get_plugin_logger(__name__)
 
@@ -89,6 +89,9 @@ class SiteLanguage:
         return MarkedBodies(render, self.untranslated.bodies.values(), self.untranslated.language)
 
     def mark(self, site: GeneratedSite) -> None:
+        """Untranslated text marked, record pages noted; the state of every language on
+        the open data page."""
+        add_status(site, self.states, self.language or "")
         if self.untranslated is None or self.language == self.languages[0]:
             return
         states = {(s.kind, s.key): s for s in self.states.get(self.language or "", [])}

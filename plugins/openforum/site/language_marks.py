@@ -15,12 +15,13 @@ from dataclasses import replace
 
 from babel import Locale, UnknownLocaleError
 
-from ..records.translated import RecordState, Untranslated
+from ..records.translated import STATES, RecordState, State, Untranslated
 from ..safety.sanitize import public_markdown
 from .generate import GeneratedSite
+from .html import outline
 from .pasted_text import bullets_to_lists
 from .render import shift_headings
-from .urls import record_src
+from .urls import record_src, relative
 
 # The words below go through `_` so that the catalogs can carry them. # i18n.translator
 _: Callable[[str], str] = str
@@ -128,3 +129,55 @@ def _after_heading(content: str, note: str) -> str:
         return note + content
     at += len(_HEADING_END)
     return content[:at] + note + content[at:]
+
+
+DATA_PAGE = "data/index.md"
+
+
+def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], language: str) -> None:
+    """The translations' state per language, at the end of the open data page."""
+    page = site.pages.get(DATA_PAGE)
+    if page is None or not status:
+        return
+    rows = []
+    lists = []
+    for other, states in status.items():
+        name = html.escape(language_name(other, language))
+        figures = {state: [s for s in states if s.state == state] for state in STATES}
+        cells = "".join(f"<td>{len(figures[state])}</td>" for state in STATES)
+        rows.append(f'<tr><th scope="row" lang="{other}">{name}</th>{cells}</tr>')
+        listed: tuple[tuple[State, str], ...] = (
+            ("stale", _("Out of date")),
+            ("missing", _("Not translated")),
+        )
+        for state, heading in listed:
+            if figures[state]:
+                items = "".join(f"<li>{_link(s)}</li>" for s in figures[state])
+                summary = f"{html.escape(heading)}: {name} ({len(figures[state])})"
+                lists.append(f"<details><summary>{summary}</summary><ul>{items}</ul></details>")
+    heads = "".join(
+        f'<th scope="col">{html.escape(h)}</th>'
+        for h in (_("Language"), _("Translated"), _("Out of date"), _("Not translated"))
+    )
+    section = (
+        f'<h2 id="translations">{html.escape(_("Translations"))}</h2>\n'
+        f"<p>{html.escape(_(_STATUS_INTRO))}</p>\n"
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
+        + "\n".join(lists)
+    )
+    content = page.html + "\n" + section
+    site.pages[DATA_PAGE] = replace(page, html=content, toc=outline(content))
+
+
+_STATUS_INTRO = (
+    "Records with text for people, by language: translated, translated from an earlier "
+    "version of the record (out of date), and not translated (shown in the default language)."
+)
+
+
+def _link(state: RecordState) -> str:
+    name = "forum" if state.kind == "forum" else f"{state.kind}/{state.key}"
+    if state.kind == "submissions":
+        return html.escape(name)
+    href = relative(DATA_PAGE, _src(state.kind, state.key))
+    return f'<a href="{html.escape(href)}">{html.escape(name)}</a>'
