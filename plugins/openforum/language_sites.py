@@ -65,11 +65,12 @@ class SiteLanguage:
         assert records.forum is not None
         self.loaded = records
         self.languages = tuple(records.forum.languages)
-        self.language = self.language or self.languages[0]
-        self.home_url = self.home_url or (config.site_url or "")
-        if len(self.languages) > 1 and not self.states:
-            self.states = translation_status(records, git_versions(records.root))
-        published, self.untranslated = in_language(records, self.language)
+        if not self.nested:  # the default build, afresh each time (`mkdocs serve`)
+            self.language, self.states = self.languages[0], {}
+            self.home_url = config.site_url or ""
+            if len(self.languages) > 1:
+                self.states = translation_status(records, git_versions(records.root))
+        published, self.untranslated = in_language(records, self.language or self.languages[0])
         return published
 
     def set_theme(self, config: MkDocsConfig) -> None:
@@ -142,13 +143,19 @@ class SiteLanguage:
                 site_url=f"{home}{language}/",
                 strict=config.strict,
             )
+            # MkDocs hands every build of a process the same instance of a plugin that has
+            # on_startup (this one, for `mkdocs serve`): its language is set for this build
+            # and given back after it.
             twin: Any = next(p for p in other.plugins.values() if isinstance(p, type(plugin)))
+            own = twin.site_language
             twin.site_language = SiteLanguage(language, self.loaded, home, states=self.states)
             log.info(f"building the '{language}' site into {other.site_dir}")
             try:
                 build(other)
             except (Abort, ConfigurationError) as error:
                 raise PluginError(f"openforum: the '{language}' site: {error}") from None
+            finally:
+                twin.site_language = own
 
 
 def _standing_in(file: File, src_uri: str, config: MkDocsConfig) -> File:
