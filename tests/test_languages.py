@@ -13,10 +13,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from conftest import MINIMAL, PROJECT
+from git_repo import git
 from html_tree import content, parse
-from site_build import BuiltSite, build_site
+from site_build import BuiltSite, build_site, write_config
 
 SITE_URL = "https://opengov.veloria.example/"
 
@@ -162,3 +165,27 @@ def test_data_page_shows_each_languages_state(site: BuiltSite) -> None:
     english = next(row for row in rows if row.find("th").attrs.get("lang") == "en")
     cells = [cell.text for cell in english.find_all("td")]
     assert cells[0] == "1" and cells[1] == "0" and int(cells[2]) > 5
+
+
+def test_a_stale_translation_says_so_on_its_page(tmp_path: Path) -> None:
+    """A real Git repository: the translation, then a later commit to its original."""
+    records = tmp_path / "forum_records"
+    shutil.copytree(MINIMAL, records)  # languages: [en, pt]
+    (records / "plans" / "nap1.pt.md").write_text("---\ntitle: Primeiro plano\n---\n")
+    config = write_config(tmp_path, records, docs=PROJECT / "content")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Records")
+    plan = records / "plans" / "nap1.md"
+    plan.write_text(plan.read_text().replace("nap1.pdf", "nap1-final.pdf"))
+    git(tmp_path, "commit", "-q", "-am", "The plan's document")
+    build(load_config(str(config), strict=True))
+    site = tmp_path / "site"
+    page = content(site / "pt" / "plans" / "nap1" / "index.html")
+    assert "Primeiro plano" in page.find("h1").text
+    notes = [note.text for note in page.find_all("p", "of-translation-note")]
+    assert len(notes) == 1 and "earlier version" in notes[0]
+    assert not content(site / "plans" / "nap1" / "index.html").find_all("p", "of-translation-note")
+    data = content(site / "data" / "index.html")
+    stale = [d for d in data.find_all("details") if "Out of date" in d.find("summary").text]
+    assert [a.text for a in stale[0].find_all("a")] == ["plans/nap1"]
