@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from conftest import MINIMAL, PROJECT
 from git_repo import git
 from html_tree import content, parse
-from site_build import BuiltSite, build_site, write_config
+from site_build import BuiltSite, build_site, demo_site, write_config
 
 SITE_URL = "https://opengov.veloria.example/"
 
@@ -189,3 +189,19 @@ def test_a_stale_translation_says_so_on_its_page(tmp_path: Path) -> None:
     data = content(site / "data" / "index.html")
     stale = [d for d in data.find_all("details") if "Out of date" in d.find("summary").text]
     assert [a.text for a in stale[0].find_all("a")] == ["plans/nap1"]
+
+
+def test_demo_forum_publishes_in_english_and_spanish() -> None:
+    site = demo_site()
+    page = parse(site.root / "es" / "commitments" / "nap4-03" / "index.html")
+    assert page.find("html").attrs["lang"] == "es"
+    assert "Contratación abierta" in page.find("h1").text
+    selector = {a.attrs["hreflang"]: a.attrs["href"] for a in page.find_all("a", "md-select__link")}
+    assert selector == {
+        "en": "https://opengov.veloria.example/commitments/nap4-03/",
+        "es": "https://opengov.veloria.example/es/commitments/nap4-03/",
+    }
+    about = content(site.root / "es" / "about" / "index.html")
+    assert "Sobre el Foro" in about.find("h1").text
+    listed = (site.root / "es" / "published-urls.txt").read_text(encoding="utf-8").split()
+    assert "/es/commitments/nap4-03/" in listed and all(u.startswith("/es/") for u in listed)

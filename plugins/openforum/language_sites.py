@@ -12,7 +12,6 @@ Material's language selector leads to the same page in each language. Works the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,17 +25,22 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .exports import URLS_FILE, format_url_list, parse_url_list
 from .identity import _theme_language as theme_language
 from .records import ForumRecords, Problems
 from .records.translated import RecordState, Untranslated, in_language, translation_status
-from .records.translations import LANGUAGE
+from .records.translations import LANGUAGE, page_translation
 from .site.citation import git_versions
 from .site.generate import GeneratedSite
-from .site.language_marks import MarkedBodies, add_status, language_name, mark_site
+from .site.language_marks import (
+    MarkedBodies,
+    add_status,
+    language_name,
+    mark_site,
+    untranslated_page,
+)
 
 log = get_plugin_logger(__name__)
-
-_PAGE_TRANSLATION = re.compile(r"(?P<page>.+)\.(?P<language>[a-z]{2,3}(?:-[a-z0-9]{2,8})*)\.md")
 
 
 @dataclass(slots=True)
@@ -50,6 +54,7 @@ class SiteLanguage:
     languages: tuple[str, ...] = ()
     untranslated: Untranslated | None = None
     states: dict[str, list[RecordState]] = field(default_factory=dict)
+    translated_pages: set[str] = field(default_factory=set)  # hand-written, in this language
 
     @property
     def nested(self) -> bool:
@@ -102,17 +107,31 @@ class SiteLanguage:
         """Hand-written pages in this language: `<page>.<lang>.md` stands in for
         `<page>.md`; other languages' versions are no page of this site."""
         for file in list(files.documentation_pages()):
-            found = _PAGE_TRANSLATION.fullmatch(file.src_uri)
-            if found is None or found["language"] not in self.languages:
+            found = page_translation(file.src_uri)
+            if found is None:
                 continue
+            page, language = found
             files.remove(file)
-            if found["language"] != self.language:
+            if language not in self.languages:
+                log.info(f"{file.src_uri} is not published: forum.md's languages lack '{language}'")
+            if language != self.language:
                 continue
-            original = files.get_file_from_path(found["page"] + ".md")
+            original = files.get_file_from_path(page)
             if original is not None:
                 files.remove(original)
-            files.append(_standing_in(file, found["page"] + ".md", config))
+            files.append(_standing_in(file, page, config))
+            self.translated_pages.add(page)
         return files
+
+    def mark_page(self, page: Page, content: str) -> str:
+        """A hand-written page with no version in this language: its text is marked as the
+        default language's, and says so."""
+        default = self.languages[0] if self.languages else None
+        if default is None or self.language == default:
+            return content
+        if page.file.src_uri in self.translated_pages:
+            return content
+        return untranslated_page(content, default, self.language or default)
 
     def alternates(self, config: MkDocsConfig, page: Page) -> None:
         """Point Material's language selector and `hreflang` links at this page's
@@ -156,6 +175,16 @@ class SiteLanguage:
                 raise PluginError(f"openforum: the '{language}' site: {error}") from None
             finally:
                 twin.site_language = own
+            _list_urls(Path(config.site_dir), language)
+
+
+def _list_urls(site: Path, language: str) -> None:
+    """The language's list of published URLs (exports' URLS_FILE) gives them under
+    `/<lang>/`, where they are."""
+    own = site / language / URLS_FILE
+    if own.is_file():
+        urls = [f"/{language}{url}" for url in parse_url_list(own.read_text("utf-8"))]
+        own.write_text(format_url_list(urls), "utf-8")
 
 
 def _standing_in(file: File, src_uri: str, config: MkDocsConfig) -> File:

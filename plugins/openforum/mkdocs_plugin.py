@@ -296,7 +296,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if not isinstance(page, PrerenderedPage):
-            return clean_html(html)
+            return self.site_language.mark_page(page, clean_html(html))
         assert self.records is not None
         for href in broken_body_links(page, self.site_paths):
             # A warning: `mkdocs build --strict` (and `openforum build`) fail on it.

@@ -38,6 +38,7 @@ from .export_cmd import (
 )
 from .exports import ExportError, format_url_list
 from .generation import Generation
+from .records.translations import page_translation
 from .site import HOME_MARKER, SiteError, SiteOptions, home_figures
 from .site.context import GeneratedPage
 from .site.html import DEFAULT_EXTENSIONS, MarkdownRenderer
@@ -159,9 +160,9 @@ def _copy_handwritten(
         raise CommandError(f"{source_docs}: the docs_dir of mkdocs.yml is not a folder")
     copied: set[str] = set()
     for path in sorted(source_docs.rglob("*")):
-        if not path.is_file():
-            continue
         src = path.relative_to(source_docs).as_posix()
+        if not path.is_file() or page_translation(src):  # the default language is staged
+            continue
         target = docs / src
         if target.exists():
             raise CommandError(

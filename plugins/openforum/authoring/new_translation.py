@@ -15,7 +15,8 @@ import yaml
 from ..records import load_forum
 from ..records.loader import FORUM_FILE
 from ..records.model import Record, Submission
-from ..records.translations import LANGUAGE, PLACEHOLDER, Where, text_fields
+from ..records.translation_types import Where
+from ..records.translations import LANGUAGE, PLACEHOLDER, text_fields
 from ..site.language_marks import language_name
 from .new import NewRecord, NewRecordError
 from .shape import Kind

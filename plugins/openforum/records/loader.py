@@ -28,7 +28,8 @@ from .model import (
 )
 from .problems import START, Mark, Problem, Problems, did_you_mean
 from .schema import Reading, Reference, build
-from .translations import Translations, load_translations, translation_name
+from .translation_types import Translations
+from .translations import load_translations, translation_name
 from .values import is_id
 from .yamlread import read_record
 
@@ -153,7 +154,7 @@ def load_forum(root: Path, cache: ReadCache | None = None) -> tuple[ForumRecords
     with _no_cyclic_gc():
         _load_tree(records, problems, cache)
         check_forum(records, problems)
-        records.translations = load_translations(records, problems)
+        records.translations = load_translations(records, problems, KINDS)
     return records, problems
 
 

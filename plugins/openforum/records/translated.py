@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from .loader import KINDS, ForumRecords
 from .model import Record
-from .translations import Translation, Where, text_fields
+from .translation_types import Translation, Where
+from .translations import text_fields
 
 State = Literal["translated", "stale", "missing"]
 STATES: tuple[State, ...] = ("translated", "stale", "missing")

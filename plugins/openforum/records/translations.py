@@ -16,15 +16,18 @@ import dataclasses
 import re
 import types
 import typing
-from dataclasses import dataclass, field
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
+
+from babel import Locale, UnknownLocaleError
 
 from .files import listing, refused
 from .model import Author, Member, PointOfContact, Record
 from .problems import START, Mark, Problems, did_you_mean
 from .schema import field_specs
+from .translation_types import Translation, Translations, Where
 from .values import is_id
 from .yamlread import Mapping, Node, Scalar, Sequence, read_record
 
@@ -47,35 +50,6 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 # an error, so an unfinished translation is never published.
 PLACEHOLDER = "<translate>"
 
-Where = tuple[str | int, ...]  # attribute names and list indexes from the record down
-
-
-@dataclass(frozen=True, slots=True)
-class Translation:
-    """One translation file, checked against its original."""
-
-    language: str
-    kind: str  # "forum", a kind folder, or "submissions"
-    key: str  # the original's key within its kind ("" for forum.md)
-    path: Path
-    texts: dict[Where, str] = field(default_factory=dict)
-    body: str | None = None  # None: the body is not translated
-    body_line: int = 1
-
-
-@dataclass(slots=True)
-class Translations:
-    """Every translation of a Forum, by language, then by (kind, key)."""
-
-    by_language: dict[str, dict[tuple[str, str], Translation]] = field(default_factory=dict)
-
-    def of(self, language: str, kind: str, key: str) -> Translation | None:
-        return self.by_language.get(language, {}).get((kind, key))
-
-    def all(self) -> list[Translation]:
-        return [t for found in self.by_language.values() for t in found.values()]
-
-
 def translation_name(path: Path) -> tuple[str, str] | None:
     """(id, language) when the file is named `<id>.<lang>.md`, else None."""
     if path.suffix != ".md":
@@ -90,13 +64,32 @@ def is_translation_file(path: Path) -> bool:
     return translation_name(path) is not None
 
 
-def load_translations(records: ForumRecords, problems: Problems) -> Translations:
-    """Read and check every translation file under the records folder."""
+_PAGE = re.compile(r"(?P<page>.+)\.(?P<language>[a-z]{2,3}(?:-[a-z0-9]{2,8})*)\.md")
+
+
+def page_translation(src: str) -> tuple[str, str] | None:
+    """(page, language) when a hand-written page's path is `<page>.<lang>.md` and `lang` is
+    a language (Babel knows it: `notes.old.md` is a page of its own), else None."""
+    found = _PAGE.fullmatch(src)
+    if found is None:
+        return None
+    try:
+        Locale.parse(found["language"].replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+    return found["page"] + ".md", found["language"]
+
+
+def load_translations(
+    records: ForumRecords, problems: Problems, kinds: Collection[str]
+) -> Translations:
+    """Read and check every translation file under the records folder (`kinds`: the
+    record folders)."""
     found = Translations()
     if records.forum is None:
         return found
     languages = records.forum.languages
-    for kind, key, language, path in _discover(records, problems):
+    for kind, key, language, path in _discover(records, problems, kinds):
         original = _original(records, kind, key)
         if language not in languages[1:]:
             problems.add(path, START, _language_problem(path, language, languages))
@@ -135,17 +128,17 @@ def _original_name(kind: str, key: str) -> str:
     return f"consultations/{key}.md" if kind == "submissions" else f"{kind}/{key}.md"
 
 
-def _discover(records: ForumRecords, problems: Problems) -> list[tuple[str, str, str, Path]]:
+def _discover(
+    records: ForumRecords, problems: Problems, kinds: Collection[str]
+) -> list[tuple[str, str, str, Path]]:
     """(kind, key, language, path) of every translation file, in a stable order."""
-    from .loader import KINDS
-
     root = records.root
     found: list[tuple[str, str, str, Path]] = []
     for entry in listing(root, problems):
         named = translation_name(entry)
         if named is not None and named[0] == "forum" and not refused(entry, root, problems):
             found.append(("forum", "", named[1], entry))
-        if entry.name in KINDS and entry.is_dir() and not entry.is_symlink():
+        if entry.name in kinds and entry.is_dir() and not entry.is_symlink():
             found.extend(_in_folder(entry, entry.name, "", root, problems))
             if entry.name == "consultations":
                 for folder in listing(entry, problems):

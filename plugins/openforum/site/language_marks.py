@@ -119,6 +119,17 @@ def _notes(
     }
 
 
+def untranslated_page(content: str, default: str, language: str) -> str:
+    """A hand-written page shown in the default language, marked and noted."""
+    note = _("This page is not translated yet: it is shown in {language}.").format(
+        language=language_name(default, language)
+    )
+    return (
+        f'<p class="of-translation-note" role="note">{html.escape(note)}</p>\n'
+        f'<div lang="{default}" class="of-untranslated">\n{content}\n</div>'
+    )
+
+
 def _src(kind: str, key: str) -> str:
     return "forum/index.md" if kind == "forum" else record_src(kind, key)
 
