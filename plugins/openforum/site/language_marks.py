@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from babel import Locale, UnknownLocaleError
+from markupsafe import escape
 
 from ..records.translated import STATES, RecordState, State, Untranslated
 from ..safety.sanitize import public_markdown
@@ -26,7 +27,7 @@ from .urls import record_src, relative
 # The words below go through `_` so that the catalogs can carry them. # i18n.translator
 _: Callable[[str], str] = str
 
-_TEXT_NODE = re.compile(r">(\s*)([^<>]*?[^<>\s][^<>]*?)(\s*)<")
+_TEXT_NODE = re.compile(r">([^<>]+)<")
 _HEADING_END = "</h1>"
 # Where a record's body is rendered (`Context.body(text, levels)`): pages move its headings
 # down by 0 to 3 levels, and submissions are quoted through `public_markdown`.
@@ -72,13 +73,19 @@ def mark_site(
 ) -> None:
     """Mark every untranslated text of the pages in `language`, and note on record pages
     what is not translated or stale."""
-    texts = untranslated.texts
+    # As the templates write them (Jinja escapes quotes as &#39; and &#34;) and as the
+    # standard library does: a text node is looked up without unescaping each one.
+    texts = {form for text in untranslated.texts for form in (str(escape(text)), html.escape(text))}
     marker = f'<span lang="{untranslated.language}" class="of-untranslated">'
 
     def mark(found: re.Match[str]) -> str:
-        if html.unescape(found[2]) not in texts:
+        text = found[1]
+        core = text.strip()
+        if core not in texts:
             return found[0]
-        return f">{found[1]}{marker}{found[2]}</span>{found[3]}<"
+        start = text.index(core)
+        end = start + len(core)
+        return f">{text[:start]}{marker}{core}</span>{text[end:]}<"
 
     notes = _notes(untranslated, language, states)
     for src, page in site.pages.items():
