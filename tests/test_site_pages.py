@@ -14,8 +14,8 @@ import pytest
 from html_tree import Element, content
 from openforum.facts.meetings import meeting_facts
 from openforum.facts.roster import voting_roster
+from openforum.kinds.consultations.pages import OUTCOMES, WITHHELD
 from openforum.site import derived, labels
-from openforum.site.consultations import OUTCOMES, WITHHELD
 from site_build import TODAY, BuiltSite, demo_site
 
 TODAY_DATE = date.fromisoformat(TODAY)

@@ -16,7 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TypeAlias, get_args, get_origin
 
-from ..records.loader import FORUM_FILE, KINDS, SINGULAR
+from ..kinds import REGISTRY, SINGULAR
+from ..records.loader import FORUM_FILE
 from ..records.model import Forum, Record, Submission
 from ..records.partial_dates import DueDate, PartialDate
 from ..records.schema import field_specs
@@ -205,8 +206,8 @@ class Kind:
 def kinds() -> list[Kind]:
     """Every record kind the loader reads, forum.md first, submissions last."""
     found = [Kind("forum", "forum", Forum)]
-    found += [Kind(name, SINGULAR.get(name, name.rstrip("s")), cls) for name, cls in KINDS.items()]
-    found.append(Kind("submissions", SINGULAR.get("submissions", "submission"), Submission))
+    found += [Kind(kind.name, kind.singular, kind.model) for kind in REGISTRY]
+    found.append(Kind("submissions", SINGULAR["submissions"], Submission))
     return found
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..kinds import REGISTRY
 from . import tables_forum, tables_indicators, tables_plans
 from .context import ExportContext, dump_json
 from .tables import Table
@@ -27,14 +28,8 @@ DEFAULT_LICENSE: dict[str, str] = {
 }
 
 
-def _organizations(ctx: ExportContext) -> Table:
-    # The kind's own module reads these exports' helpers: imported when first needed.
-    from ..kinds.organizations import organizations_table
-
-    return organizations_table(ctx)
-
-
-TABLES: tuple[Callable[[ExportContext], Table], ...] = (
+TableMaker = Callable[[ExportContext], Table]
+TABLES: tuple[TableMaker, ...] = (
     tables_plans.plans,
     tables_plans.commitments,
     tables_plans.milestones,
@@ -49,8 +44,17 @@ TABLES: tuple[Callable[[ExportContext], Table], ...] = (
     tables_forum.members,
     tables_forum.seats,
     tables_forum.resources,
-    _organizations,
+    # then the tables of the kinds that keep theirs in their own package (`kinds_tables`)
 )
+
+
+def kinds_tables() -> tuple[TableMaker, ...]:
+    """The tables of every registered kind with a `table` part (kinds/<kind>/table.py)."""
+    found: list[TableMaker] = []
+    for kind in REGISTRY:
+        found.extend(kind.hook("table", "TABLES") or ())
+    return tuple(found)
+
 
 DIALECT = {"delimiter": ",", "doubleQuote": True, "lineTerminator": "\r\n", "header": True}
 
@@ -94,7 +98,7 @@ def _resource(table: Table) -> dict[str, Any]:
 
 
 def data_files(ctx: ExportContext, license_: dict[str, str]) -> Iterator[tuple[str, str]]:
-    built = [make(ctx) for make in TABLES]
+    built = [make(ctx) for make in (*TABLES, *kinds_tables())]
     for table in built:
         yield f"{FOLDER}/{table.path}", table.csv()
     package = {

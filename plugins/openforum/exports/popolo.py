@@ -15,9 +15,10 @@ Contact details follow the same consent rules as every export (see `public.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from ..kinds.organizations import popolo_organizations
+from ..kinds import REGISTRY
 from ..records.model import Meeting, Member
 from .context import ExportContext, dump_json, iso_utc, share
 from .public import public_contact, public_point_of_contact
@@ -70,7 +71,7 @@ def _memberships(ctx: ExportContext, member: Member) -> list[dict[str, Any]]:
     member_id = f"members/{member.stem}"
     organisation = member.organization
     on_behalf = organisation if organisation in ctx.records.members else None
-    if organisation in ctx.records.organizations:
+    if organisation in ctx.records.of_kind("organizations"):
         on_behalf = f"organizations/{organisation}"
     elif on_behalf:
         on_behalf = f"members/{on_behalf}"
@@ -155,6 +156,9 @@ def _motions(ctx: ExportContext, meeting: Meeting) -> tuple[list[dict[str, Any]]
     return motions, votes
 
 
+PopoloPart = Callable[[ExportContext], list[dict[str, Any]]]
+
+
 def popolo(ctx: ExportContext) -> str:
     records = ctx.records
     forum = records.forum
@@ -185,7 +189,10 @@ def popolo(ctx: ExportContext) -> str:
                 "links": [{"url": ctx.page("partners", key), "note": "Page on the Forum's site"}],
             }
         )
-    organizations.extend(popolo_organizations(ctx))
+    for kind in REGISTRY:  # the Popolo organizations a kind adds (kinds/<kind>/popolo.py)
+        kind_organizations: PopoloPart | None = kind.hook("popolo", "organizations")
+        if kind_organizations is not None:
+            organizations.extend(kind_organizations(ctx))
     events, motions, vote_events = [], [], []
     for _, meeting in sorted(records.meetings.items()):
         events.append(_event(ctx, meeting))

@@ -1,6 +1,7 @@
 """Layer 1: reading, modelling and checking the Forum's records. Imports no MkDocs."""
 
-from .loader import KINDS, SINGULAR, ForumRecords, ReadCache, load_forum
+from ..kinds import KINDS, SINGULAR, ForumRecords
+from .loader import ReadCache, load_forum
 from .problems import Mark, Problem, Problems
 
 __all__ = [

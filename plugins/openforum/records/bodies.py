@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .loader import ForumRecords
+from ..kinds import ForumRecords
 from .model import Body, Forum, Meeting, Rules
 from .problems import Problems, did_you_mean
 from .values import is_id

@@ -8,19 +8,11 @@ kinds (a Document, a Period) is described once; vocabulary values in vocabularie
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from ..kinds import REGISTRY
+from .text_types import KindText, Text
 from .vocabularies import VALUES
 
-
-class Text(NamedTuple):
-    meaning: str
-    example: str | None = None  # as written in a record; None: made from the field's format
-
-
-class KindText(NamedTuple):
-    meaning: str
-    body: str  # what the Markdown below the front matter holds
+__all__ = ["FIELDS", "KINDS", "KindText", "Text", "field_text", "value_meanings"]
 
 
 KINDS: dict[str, KindText] = {
@@ -56,11 +48,6 @@ KINDS: dict[str, KindText] = {
     "partners": KindText(
         "A multilateral partner organisation that supports the Forum or its plans.",
         "Areas of support and activities.",
-    ),
-    "organizations": KindText(
-        "An institution (ministry, agency, NGO, company) that leads or supports commitments "
-        "without holding a seat on the Forum.",
-        "What the institution does, in a few lines.",
     ),
 }
 
@@ -333,14 +320,13 @@ FIELDS: dict[str, Text] = {
     "Review.url": Text("Where it can be read."),
     "WorkPlan.adopted": Text("The date the work plan was adopted."),
     "WorkPlan.url": Text("Where it can be read."),
-    # organizations
-    "Organization.name": Text("The institution's name.", "Central Procurement Authority"),
-    "Organization.sector": Text("The sector it belongs to."),
-    "Organization.parent": Text(
-        "The organization it is part of: another organization's id.", "ministry-of-finance"
-    ),
-    "Organization.url": Text("Its website."),
 }
+
+# A kind may keep its words in its own package (kinds/<kind>/texts.py: ABOUT and FIELDS).
+for _kind in REGISTRY:
+    if (_about := _kind.hook("texts", "ABOUT")) is not None:
+        KINDS[_kind.name] = _about
+    FIELDS.update(_kind.hook("texts", "FIELDS") or {})
 
 
 def field_text(qualified: str) -> Text | None:

@@ -8,90 +8,23 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..kinds import KINDS, SINGULAR, ForumRecords
+from ..kinds.consultations.model import Submission
+from ..kinds.forum.model import Forum
+from .checks_across import check_forum
+from .fields import Record
 from .files import listing, refused
 from .limits import check_body, id_problem
-from .model import (
-    Assessment,
-    Commitment,
-    Consultation,
-    Forum,
-    Meeting,
-    Member,
-    Organization,
-    Partner,
-    Plan,
-    Record,
-    Submission,
-)
 from .problems import START, Mark, Problem, Problems, did_you_mean
 from .schema import Reading, Reference, build
-from .translation_types import Translations
 from .translations import load_translations, translation_name
 from .values import is_id
 from .yamlread import read_record
 
 FORUM_FILE = "forum.md"
-KINDS: dict[str, type[Record]] = {
-    "members": Member,
-    "meetings": Meeting,
-    "plans": Plan,
-    "commitments": Commitment,
-    "consultations": Consultation,
-    "assessments": Assessment,
-    "partners": Partner,
-    "organizations": Organization,
-}
-
-SINGULAR = {
-    "members": "member",
-    "meetings": "meeting",
-    "plans": "plan",
-    "commitments": "commitment",
-    "consultations": "consultation",
-    "submissions": "submission",
-    "assessments": "assessment",
-    "partners": "partner",
-    "organizations": "organization",
-}
-
-
-@dataclass(slots=True)
-class ForumRecords:
-    """Every record of one Forum, by kind and id (submissions by `consultation/sid`)."""
-
-    root: Path
-    forum: Forum | None = None
-    members: dict[str, Member] = field(default_factory=dict)
-    meetings: dict[str, Meeting] = field(default_factory=dict)
-    plans: dict[str, Plan] = field(default_factory=dict)
-    commitments: dict[str, Commitment] = field(default_factory=dict)
-    consultations: dict[str, Consultation] = field(default_factory=dict)
-    submissions: dict[str, Submission] = field(default_factory=dict)
-    assessments: dict[str, Assessment] = field(default_factory=dict)
-    partners: dict[str, Partner] = field(default_factory=dict)
-    organizations: dict[str, Organization] = field(default_factory=dict)
-    references: list[Reference] = field(default_factory=list)
-    unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
-    translations: Translations = field(default_factory=Translations)  # `<id>.<lang>.md` files
-
-    def of_kind(self, kind: str) -> dict[str, Record]:
-        records: dict[str, Record] = getattr(self, kind)
-        return records
-
-    def counts(self) -> dict[str, int]:
-        counts = {"forum": 1 if self.forum else 0}
-        for kind in (*KINDS, "submissions"):
-            counts[kind] = len(self.of_kind(kind))
-        return counts
-
-    def all_records(self) -> list[Record]:
-        records: list[Record] = [self.forum] if self.forum else []
-        for kind in (*KINDS, "submissions"):
-            records.extend(self.of_kind(kind).values())
-        return records
 
 
 class ReadCache:
@@ -144,8 +77,6 @@ def load_forum(root: Path, cache: ReadCache | None = None) -> tuple[ForumRecords
 
     With a `cache`, files unchanged since its last load are not parsed again.
     """
-    from .checks import check_forum  # checks need the loaded model, not the other way round
-
     problems = Problems()
     records = ForumRecords(root=root)
     if not root.is_dir():
@@ -315,7 +246,7 @@ def _read_one(job: _Job) -> _Loaded:
     cls: type[Record] = (
         Forum
         if job.kind == "forum"
-        else (Submission if job.kind == "submissions" else KINDS[job.kind])
+        else (Submission if job.kind == "submissions" else KINDS[job.kind].model)
     )
     what = "forum.md" if job.kind == "forum" else SINGULAR[job.kind]
     path = job.path

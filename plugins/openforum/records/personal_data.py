@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from .loader import ForumRecords
+from ..kinds import ForumRecords
 from .model import Author, Contact, PointOfContact
 from .problems import Mark, Problems
 from .schema import Located

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .loader import KINDS, ForumRecords
+from ..kinds import KINDS, ForumRecords
 from .model import Record
 from .translation_types import Translation, Where
 from .translations import text_fields

@@ -32,7 +32,7 @@ from .values import is_id
 from .yamlread import Mapping, Node, Scalar, Sequence, read_record
 
 if TYPE_CHECKING:
-    from .loader import ForumRecords
+    from ..kinds import ForumRecords
 
 # The fields holding text for people (records.md); `description` is forum.md's sentence
 # about the Forum, text for people too (an addition).

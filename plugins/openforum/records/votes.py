@@ -7,8 +7,8 @@ rule contradicts is what happened, so it is published, with a warning giving the
 
 from __future__ import annotations
 
+from ..kinds import ForumRecords
 from .bodies import decision_rules
-from .loader import ForumRecords
 from .model import Meeting
 from .problems import Problems
 

@@ -6,23 +6,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..facts.forum import ForumFacts
-from ..kinds import organizations
+from ..kinds import SECTIONS
+from ..kinds.forum import pages as forum
 from ..records import ForumRecords
-from . import (
-    accountability,
-    commitments,
-    consultations,
-    data_page,
-    forum,
-    meetings,
-    members,
-    plans,
-    redirects,
-    timeline,
-)
+from . import accountability, data_page, redirects, timeline
 from .context import Context, GeneratedPage, StaticFile
 from .options import SiteOptions
-from .urls import RECORD_KINDS
 
 
 class SiteError(Exception):
@@ -97,13 +86,10 @@ def assemble(
 
 def _sections(ctx: Context) -> Iterator[GeneratedPage]:
     yield forum.forum_page(ctx)
-    yield commitments.commitments_index(ctx)
-    yield plans.plans_index(ctx)
-    yield meetings.meetings_index(ctx)
-    yield members.members_index(ctx)
-    yield consultations.consultations_index(ctx)
-    yield plans.assessments_index(ctx)
-    yield forum.partners_index(ctx)
+    for kind in SECTIONS:
+        section_page: Callable[[Context], GeneratedPage] | None = kind.hook("pages", "section_page")
+        if section_page is not None:  # a kind without one lists its records among its pages
+            yield section_page(ctx)
     yield timeline.timeline_page(ctx)
     yield accountability.accountability_page(ctx)
 
@@ -112,25 +98,18 @@ def _sections(ctx: Context) -> Iterator[GeneratedPage]:
 # they can be shared out between processes. The order is the order pages are added in.
 JOBS: dict[str, Generator] = {
     "sections": _sections,
-    "commitments": commitments.commitment_pages,
-    "plans": plans.plan_pages,
-    "meetings": meetings.meeting_pages,
-    "members": members.member_pages,
-    "consultations": consultations.consultation_pages,
-    "assessments": plans.assessment_pages,
-    "partners": forum.partner_pages,
-    "organizations": organizations.organization_pages,
+    **{kind.name: kind.hook("pages", "record_pages") for kind in SECTIONS},
     "redirects": redirects.redirect_pages,
 }
 
 
 def _check_ids(records: ForumRecords) -> None:
     # "index" would land on the section's own page (<kind>/index.md is the section).
-    for kind in RECORD_KINDS:
-        for record in records.of_kind(kind).values():
+    for kind in SECTIONS:
+        for record in records.of_kind(kind.name).values():
             for key in (record.stem, *record.aliases):
                 if key == "index":
                     raise SiteError(
                         f"{record.path}: the id or alias 'index' is reserved for the list of "
-                        f"{kind}; rename the record or drop the alias"
+                        f"{kind.name}; rename the record or drop the alias"
                     )

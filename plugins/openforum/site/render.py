@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..records import ForumRecords
+from ..records.fields import INSTITUTIONS
 from . import labels
 from .derived import DecisionAt
 from .urls import record_src, relative
@@ -119,15 +120,18 @@ class Links:
         words as written, linked to nothing (it holds no seat and has no page)."""
         if not ref:
             return Markup("")
-        for kind in ("members", "organizations"):
+        for kind in INSTITUTIONS.kinds:
             found = self.records.of_kind(kind).get(ref)
             if found is not None:
                 return self._a(self.record(kind, ref), getattr(found, "name", ref))
         return escape(ref)
 
     def member_name(self, ref: str | None) -> str:
-        found = self.records.members.get(ref or "") or self.records.organizations.get(ref or "")
-        return found.name if found else (ref or "")
+        for kind in INSTITUTIONS.kinds:
+            found = self.records.of_kind(kind).get(ref or "")
+            if found is not None:
+                return str(getattr(found, "name", ref))
+        return ref or ""
 
     def commitment(self, key: str, with_title: bool = False) -> Markup:
         commitment = self.records.commitments.get(key)

@@ -7,17 +7,10 @@ any base path and from a folder of files.
 
 from __future__ import annotations
 
+from ..kinds import SECTIONS
+
 # Record kinds that get a page each, in the order sections appear in the site.
-RECORD_KINDS = (
-    "commitments",
-    "plans",
-    "meetings",
-    "members",
-    "consultations",
-    "assessments",
-    "partners",
-    "organizations",
-)
+RECORD_KINDS = tuple(kind.name for kind in SECTIONS)
 # Section pages that are not a record kind.
 EXTRA_SECTIONS = ("forum", "timeline", "accountability", "data")
 HOME = "index.md"

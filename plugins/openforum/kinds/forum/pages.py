@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from itertools import groupby
 
-from ..records.model import Resource
-from .context import Context, GeneratedPage
-from .urls import record_src, section_src
+from ...records.model import Resource
+from ...site.context import Context, GeneratedPage
+from ...site.urls import section_src
 
 
 def forum_page(ctx: Context) -> GeneratedPage:
@@ -40,30 +39,3 @@ def _totals(rows: list[Resource]) -> list[tuple[str, Decimal]]:
     for row in rows:
         totals[row.currency] = totals.get(row.currency, Decimal(0)) + row.amount
     return sorted(totals.items())
-
-
-def partner_pages(ctx: Context) -> Iterator[GeneratedPage]:
-    for key, partner in sorted(ctx.records.partners.items()):
-        contact = partner.point_of_contact
-        yield ctx.page(
-            record_src("partners", key),
-            "partner.html.j2",
-            partner.name,
-            source=partner.path,
-            p=partner,
-            # Named only with consent (point_of_contact.public), like members' contacts;
-            # the role alone is not personal and is shown either way.
-            contact=contact if contact and contact.public else None,
-            contact_role=contact.role if contact else None,
-            reviews=sorted(partner.reviews, key=lambda r: r.date, reverse=True),
-            body=ctx.body(partner.body, levels=1),
-        )
-
-
-def partners_index(ctx: Context) -> GeneratedPage:
-    return ctx.page(
-        section_src("partners"),
-        "partners_index.html.j2",
-        "Partners",
-        partners=sorted(ctx.records.partners.values(), key=lambda p: p.name.casefold()),
-    )

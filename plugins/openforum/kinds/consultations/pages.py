@@ -10,12 +10,12 @@ from typing import get_args
 
 from markupsafe import Markup
 
-from ..records.model import Consultation, Outcome, Submission
-from ..safety.sanitize import public_markdown
-from . import derived, labels
-from .context import Context, GeneratedPage, SearchEntry
-from .render import submission_anchor
-from .urls import record_src, section_src
+from ...records.model import Consultation, Outcome, Submission
+from ...safety.sanitize import public_markdown
+from ...site import derived, labels
+from ...site.context import Context, GeneratedPage, SearchEntry
+from ...site.render import submission_anchor
+from ...site.urls import record_src, section_src
 
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 WITHHELD = "Name withheld"
@@ -130,3 +130,8 @@ def consultations_index(ctx: Context) -> GeneratedPage:
             for c in items
         ],
     )
+
+
+# What the site's generator asks of a kind (kinds/kind.py).
+record_pages = consultation_pages
+section_page = consultations_index

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import get_args
 
-from ..facts.roster import seat_on
-from ..records.model import Member, Seat, SeatRole
-from . import derived, labels
-from .context import Context, GeneratedPage, SearchEntry
-from .render import Links
-from .urls import HOME, record_src, section_src
+from ...facts.roster import seat_on
+from ...records.model import Member, Seat, SeatRole
+from ...site import derived, labels
+from ...site.context import Context, GeneratedPage, SearchEntry
+from ...site.render import Links
+from ...site.urls import HOME, record_src, section_src
 
 ROLES: tuple[str, ...] = get_args(SeatRole)
 
@@ -106,3 +106,8 @@ def members_index(ctx: Context) -> GeneratedPage:
 def _last_day(member: Member) -> str:
     ends = [s.end.isoformat() for s in member.seats if s.end]
     return max(ends) if ends else ""
+
+
+# What the site's generator asks of a kind (kinds/kind.py).
+record_pages = member_pages
+section_page = members_index

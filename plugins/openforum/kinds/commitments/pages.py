@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..records.model import Commitment, IrmAssessment, Milestone
-from . import derived, labels
-from .context import Context, GeneratedPage, SearchEntry
-from .render import Links, card
-from .urls import record_src, relative_file, section_src
+from ...records.model import Commitment, IrmAssessment, Milestone
+from ...site import derived, labels
+from ...site.context import Context, GeneratedPage, SearchEntry
+from ...site.render import Links, card
+from ...site.urls import record_src, relative_file, section_src
 
 IRM_FIELDS = (
     ("specificity", "Specificity"),
@@ -117,3 +117,8 @@ def commitments_index(ctx: Context) -> GeneratedPage:
         overdue=sum(row.overdue for row in table),
         plans={p.stem: p for p in plans},
     )
+
+
+# What the site's generator asks of a kind (kinds/kind.py).
+record_pages = commitment_pages
+section_page = commitments_index

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 
-from ..records.bodies import body_of
-from ..records.model import Meeting
-from . import derived, labels
-from .context import Context, GeneratedPage, SearchEntry
-from .render import card
-from .urls import record_src, relative_file, section_src
+from ...records.bodies import body_of
+from ...records.model import Meeting
+from ...site import derived, labels
+from ...site.context import Context, GeneratedPage, SearchEntry
+from ...site.render import card
+from ...site.urls import record_src, relative_file, section_src
 
 # Minutes that name who came: "Present:", "Members in attendance", "Attendees", "Apologies".
 ATTENDANCE_WORDS = re.compile(
@@ -121,3 +121,8 @@ def meetings_index(ctx: Context) -> GeneratedPage:
             else None
         ),
     )
+
+
+# What the site's generator asks of a kind (kinds/kind.py).
+record_pages = meeting_pages
+section_page = meetings_index

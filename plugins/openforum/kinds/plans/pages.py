@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import commitments, derived, labels
-from .charts import status_over_time
-from .context import Context, GeneratedPage, SearchEntry
-from .render import card
-from .urls import record_src, relative_file, section_src
+from ...site import derived, labels
+from ...site.charts import status_over_time
+from ...site.context import Context, GeneratedPage, SearchEntry
+from ...site.render import card
+from ...site.urls import record_src, relative_file, section_src
+from ..commitments import pages as commitments
 
 
 def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
@@ -58,24 +59,6 @@ def plans_index(ctx: Context) -> GeneratedPage:
     )
 
 
-def assessment_pages(ctx: Context) -> Iterator[GeneratedPage]:
-    for key, assessment in sorted(ctx.records.assessments.items()):
-        yield ctx.page(
-            record_src("assessments", key),
-            "assessment.html.j2",
-            assessment.title,
-            source=assessment.path,
-            a=assessment,
-            body=ctx.body(assessment.body, levels=1),
-        )
-
-
-def assessments_index(ctx: Context) -> GeneratedPage:
-    return ctx.page(
-        section_src("assessments"),
-        "assessments_index.html.j2",
-        "Self-assessments",
-        assessments=sorted(
-            ctx.records.assessments.values(), key=lambda a: (a.period.start, a.stem), reverse=True
-        ),
-    )
+# What the site's generator asks of a kind (kinds/kind.py).
+record_pages = plan_pages
+section_page = plans_index
