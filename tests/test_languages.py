@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from conftest import MINIMAL, PROJECT
 from git_repo import git
 from html_tree import content, parse
+from openforum.cli import main
 from site_build import BuiltSite, build_site, demo_site, write_config
 
 SITE_URL = "https://opengov.veloria.example/"
@@ -205,3 +206,19 @@ def test_demo_forum_publishes_in_english_and_spanish() -> None:
     assert "Sobre el Foro" in about.find("h1").text
     listed = (site.root / "es" / "published-urls.txt").read_text(encoding="utf-8").split()
     assert "/es/commitments/nap4-03/" in listed and all(u.startswith("/es/") for u in listed)
+
+
+def test_a_private_value_in_a_translation_fails_the_whole_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "forum_records"
+    shutil.copytree(MINIMAL, records)  # languages: [en, pt]; ana-ruiz's e-mail is private
+    (records / "plans" / "nap1.pt.md").write_text(
+        "---\ntitle: Primeiro plano\n---\nEscreva a ana@example.org.\n", encoding="utf-8"
+    )
+    config = write_config(tmp_path, records, docs=PROJECT / "content")
+    assert main(["build", "--config", str(config)]) == 1
+    out = capsys.readouterr().out
+    assert "the 'pt' site" in out and "would publish what it must not" in out
+    assert "ana@example.org" not in out
+    assert not (tmp_path / "site").exists()

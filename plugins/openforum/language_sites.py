@@ -12,6 +12,7 @@ Material's language selector leads to the same page in each language. Works the 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,8 +172,13 @@ class SiteLanguage:
             log.info(f"building the '{language}' site into {other.site_dir}")
             try:
                 build(other)
-            except (Abort, ConfigurationError) as error:
-                raise PluginError(f"openforum: the '{language}' site: {error}") from None
+            except (Abort, ConfigurationError, PluginError) as error:
+                # Nothing of a failed build may be served, in any language.
+                shutil.rmtree(config.site_dir, ignore_errors=True)
+                raise PluginError(
+                    f"openforum: the '{language}' site: {error}\n{config.site_dir} was removed; "
+                    "nothing was published."
+                ) from None
             finally:
                 twin.site_language = own
             _list_urls(Path(config.site_dir), language)
