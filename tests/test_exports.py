@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO, MINIMAL
+from openforum.build_context import BuildContext
 from openforum.exports import (
     URLS_FILE,
     ExportError,
@@ -267,7 +268,11 @@ def test_ids_uids_and_entry_ids_are_unique_and_stable(tmp_path: Path) -> None:
 
 def test_times_with_an_offset_are_converted_to_the_forum_timezone() -> None:
     records, _ = demo()
-    ctx = ExportContext.create(records, derive(records, TODAY), SITE, TODAY)
+    ctx = ExportContext.create(
+        records,
+        derive(records, TODAY),
+        BuildContext.create(records.forum, today=TODAY, site_url=SITE),
+    )
     written = datetime(2024, 3, 12, 10, 0, tzinfo=timezone(timedelta(hours=1)))
     assert ctx.local(written).isoformat() == "2024-03-12T11:00:00+02:00"
     assert ctx.utc(datetime(2024, 7, 1, 10, 0)) == datetime(2024, 7, 1, 7, 0, tzinfo=UTC)

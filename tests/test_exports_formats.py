@@ -18,6 +18,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import DEMO
+from openforum.build_context import BuildContext
 from openforum.exports import build_exports, calendars
 from openforum.exports.context import ExportContext
 from openforum.facts.forum import ForumFacts, derive
@@ -162,7 +163,9 @@ def test_the_meeting_calendar_has_every_meeting_with_a_stable_uid() -> None:
 
 def test_sequence_grows_when_a_meeting_is_moved_or_cancelled() -> None:
     records, facts, _ = demo()
-    ctx = ExportContext.create(records, facts, SITE, TODAY)
+    ctx = ExportContext.create(
+        records, facts, BuildContext.create(records.forum, today=TODAY, site_url=SITE)
+    )
     meeting = records.meetings["2026-12-08-plenary"]
     moved = dataclasses.replace(
         meeting,

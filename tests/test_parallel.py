@@ -19,11 +19,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import DEMO, MINIMAL
-from openforum import generation, mkdocs_pages, worker
+from openforum import generation, theme_overrides, worker
+from openforum.build_context import BuildContext
 from openforum.exports import ExportError
 from openforum.facts.forum import derive
 from openforum.records import load_forum
-from openforum.site import SiteOptions
 from site_build import write_config
 
 # Spawn, as on macOS and Windows, and fork, as on Linux, where this machine has it.
@@ -101,9 +101,8 @@ def test_a_failure_in_the_worker_is_reported_here(
     monkeypatch.setenv(worker.START_METHOD_ENV, method)
     records, problems = load_forum(MINIMAL)
     assert not problems
-    options = SiteOptions(today=date(2024, 4, 1))
-    facts = derive(records, options.today)
-    pending = generation.Generation(records, options, facts, "https://x.example/", share=True)
+    ctx = BuildContext.create(records.forum, today=date(2024, 4, 1), site_url="https://x.example/")
+    pending = generation.Generation(records, ctx, derive(records, ctx.today), share=True)
     in_the_way = tmp_path / "site"
     in_the_way.write_text("a file where the site folder should be", encoding="utf-8")
     assert "commitments/nap1-01.md" in pending.pages(in_the_way).pages  # pages came through
@@ -137,13 +136,13 @@ def test_the_open_data_is_the_same_from_the_worker(
 ) -> None:
     monkeypatch.setenv(worker.START_METHOD_ENV, method)
     records, _ = load_forum(MINIMAL)
-    options = SiteOptions(today=date(2024, 4, 1))
-    facts = derive(records, options.today)
+    ctx = BuildContext.create(records.forum, today=date(2024, 4, 1), site_url="https://x.example/")
+    facts = derive(records, ctx.today)
     written = {}
     for share in (False, True):
         folder = tmp_path / str(share)
         folder.mkdir()
-        pending = generation.Generation(records, options, facts, "https://x.example/", share=share)
+        pending = generation.Generation(records, ctx, facts, share=share)
         pending.pages(folder)
         exported = pending.finish()
         written[share] = (exported, {p: (folder / p).read_bytes() for p in exported.paths})
@@ -184,7 +183,7 @@ def test_the_shared_nav_of_record_pages_is_the_nav_the_theme_renders(
 ) -> None:
     """Rendered once and reused, or rendered for each page: the same site."""
     once = _build(tmp_path / "once", parallel=False)
-    monkeypatch.setattr(mkdocs_pages.Once, "__call__", lambda self, key, caller: caller())
+    monkeypatch.setattr(theme_overrides.Once, "__call__", lambda self, key, caller: caller())
     every = _build(tmp_path / "every", parallel=False)
     assert [path for path in once if once[path] != every[path]] == []
     page = once["commitments/nap4-03/index.html"].decode()

@@ -151,7 +151,7 @@ def run_validate(path: Path, style: str) -> int:
 
 def run_publish(command: str, args: argparse.Namespace) -> int:
     # MkDocs is imported here, not at start-up: `validate` and `check` do not need it.
-    from .publish import build_atomically
+    from .adapters.mkdocs.publish import build_atomically
 
     if command == "urls" and args.update:
         print(RETIRED_LIST_FILE)

@@ -19,17 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from .exports import ExportError, data_exports, export_context
-from .facts.calendar import default_today
-from .facts.forum import ForumFacts, derive
+from .build import BuildContext, BuildError, Loaded, build, context, load, scan
 from .folders import replace_folder
-from .generation import write_open_data
-from .records import ForumRecords, load_forum
-from .report import format_problem, summary
-from .safety.privacy import private_values, scan_site
-from .site_config import ConfigError, SiteConfig, read_site_config
+from .records import ForumRecords
+from .site.html import MarkdownRenderer
+from .site_config import ConfigError, SiteConfig, markdown_settings, read_site_config
+from .stage_config import record_edit_base
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_RECORDS = Path("forum_records")
@@ -87,16 +83,20 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The records and the settings a command publishes them with."""
+    """The records and the one build context a command publishes them with."""
 
-    records: ForumRecords
-    facts: ForumFacts
-    site_url: str
+    loaded: Loaded
+    ctx: BuildContext
     config: SiteConfig | None
 
+    @property
+    def records(self) -> ForumRecords:
+        return self.loaded.records
 
-def read_source(args: argparse.Namespace) -> Source:
-    """Records, date and address from the options, then mkdocs.yml, then the defaults."""
+
+def read_source(args: argparse.Namespace, *, pages: bool = False) -> Source:
+    """Records, date and address from the options, then mkdocs.yml, then the defaults;
+    with `pages`, what rendering them needs from mkdocs.yml too."""
     config: SiteConfig | None = None
     if args.config.is_file():
         try:
@@ -106,47 +106,40 @@ def read_source(args: argparse.Namespace) -> Source:
     elif args.config != DEFAULT_CONFIG:
         raise CommandError(f"{args.config}: no such file: give the site's mkdocs.yml")
     records_dir = args.records or (config.records if config else DEFAULT_RECORDS)
-    records, problems = load_forum(records_dir)
-    if problems:
-        listing = "\n".join(format_problem(p) for p in problems)
-        raise CommandError(f"{listing}\n{summary(records, problems)}\nnothing was written")
-    site_url = args.site_url or (config.site_url if config else None)
-    parts = urlsplit(site_url or "")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CommandError(
-            "the open data needs the site's public address (ids, links and calendar UIDs "
-            "are built from it): give --site-url https://forum.example.org/ or set site_url "
-            "in mkdocs.yml"
-        )
     try:
-        today = args.today or (config.today if config else None) or default_today(records.forum)
-    except ValueError:
-        raise CommandError(
-            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970"
-        ) from None
-    return Source(records, derive(records, today), str(site_url), config)
-
-
-def write_export(source: Source, folder: Path) -> list[str]:
-    """The open data files written into `folder`; their site paths."""
-    try:
-        exports = export_context(source.records, source.facts, source.site_url, source.facts.today)
-        return write_open_data(exports, data_exports(exports), folder).paths
-    except ExportError as error:
+        loaded = load(records_dir, outcome="written")
+    except BuildError as error:
         raise CommandError(str(error)) from None
+    site_url = args.site_url or (config.site_url if config else None)
+    today = args.today or (config.today if config else None)
+    settings = config_settings(config) if pages and config else {}
+    try:
+        ctx = context(loaded.records, today=today, site_url=site_url, **settings)
+    except BuildError as error:
+        raise CommandError(str(error)) from None
+    return Source(loaded, ctx, config)
 
 
-def refuse_private(source: Source, folder: Path) -> None:
-    """The same scan a build makes: no private value, nothing loaded from other hosts."""
-    own_host = urlsplit(source.site_url).hostname
-    leaks, requests = scan_site(folder, private_values(source.records), own_host)
-    lines = [f"{leak.file}: '{leak.value}' ({leak.origin})" for leak in leaks[:50]]
-    lines += [f"{r.file}: loads {r.url} from another host" for r in requests[:50]]
-    if lines:
+def config_settings(config: SiteConfig) -> dict[str, Any]:
+    """What the plugin settles from mkdocs.yml for a build: where records are edited, and
+    the record bodies rendered with the site's Markdown extensions."""
+    try:
+        extensions, configs = markdown_settings(config.raw)
+        renderer = MarkdownRenderer(extensions, configs)
+    except (ImportError, AttributeError, ValueError, TypeError) as error:
         raise CommandError(
-            "the files would publish what they must not:\n" + "\n".join(lines) + "\n"
-            "Private values appear only with contact.public or publish_name: true."
-        )
+            f"{config.root / 'mkdocs.yml'}: markdown_extensions: {error}; install the "
+            "extension (and what its settings name) where this command runs"
+        ) from None
+    return {"edit_base": record_edit_base(config), "repo_root": config.root, "markdown": renderer}
+
+
+def refuse_private(source: Source, folder: Path, subject: str) -> None:
+    """The same scan a build makes: no private value, nothing loaded from other hosts."""
+    try:
+        scan(folder, source.records, source.ctx.site_url, subject=subject)
+    except BuildError as error:
+        raise CommandError(str(error)) from None
 
 
 @contextmanager
@@ -175,10 +168,13 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         source = read_source(args)
         with replacing(args.out, "api/index.json") as folder:
-            paths = write_export(source, folder)
-            refuse_private(source, folder)
+            try:
+                written = build(source.loaded, source.ctx, folder, pages=False)
+            except BuildError as error:
+                raise CommandError(str(error)) from None
+            refuse_private(source, folder, "the open data")
     except CommandError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"wrote {len(paths)} open data files into {args.out}")
+    print(f"wrote {len(written.data_files)} open data files into {args.out}")
     return 0

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from .build_context import BuildContext
 from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
 from .exports.context import ExportContext
 from .facts.forum import ForumFacts
 from .records import ForumRecords
 from .site.context import Context
 from .site.generate import JOBS, GeneratedSite, assemble, run_jobs, site_context
-from .site.options import SiteOptions
 from .worker import Worker, reply, start_method
 
 # Shared out by their measured cost on synthetic forums of 1,000 and 10,000 records: the
@@ -47,16 +47,10 @@ class Generation:
     `pages` (every page, for MkDocs), `finish` (the open data in the site folder)."""
 
     def __init__(
-        self,
-        records: ForumRecords,
-        options: SiteOptions,
-        facts: ForumFacts,
-        site_url: str,
-        *,
-        share: bool,
+        self, records: ForumRecords, build: BuildContext, facts: ForumFacts, *, share: bool
     ) -> None:
-        self.ctx = site_context(records, options, facts)
-        self.exports = export_context(records, facts, site_url, options.today)
+        self.ctx = site_context(records, build, facts)
+        self.exports = export_context(records, facts, build)
         self.site_dir = Path()
         self._data: dict[str, str] | None = None
         self._worker: Worker | None = None
@@ -82,11 +76,12 @@ class Generation:
             self.abandon()
             raise
 
-    def finish(self) -> Exported:
-        """Every export file written (waiting for the worker, if any)."""
+    def finish(self, site_dir: Path | None = None) -> Exported:
+        """Every export file written (waiting for the worker, if any): into the folder
+        `pages` was given, or, when no page was asked for, `site_dir`."""
         if self._worker is None:
-            assert self._data is not None, "pages() comes first"
-            return write_open_data(self.exports, self._data, self.site_dir)
+            data = self._data if self._data is not None else data_exports(self.exports)
+            return write_open_data(self.exports, data, site_dir or self.site_dir)
         try:
             exported: Exported = self._worker.receive()
             return exported

@@ -110,3 +110,13 @@ def record_edit_base(config: MkDocsConfig, root: Path) -> str | None:
     docs_edit = urljoin(config.repo_url.rstrip("/") + "/", edit_uri)
     up = Path(os.path.relpath(root, config.docs_dir)).as_posix()
     return urljoin(docs_edit.rstrip("/") + "/", up.rstrip("/") + "/")
+
+
+def settle_site(config: MkDocsConfig, forum: Forum | None, root: Path) -> list[str]:
+    """Name, description and language from forum.md (where mkdocs.yml is silent), the
+    package's theme files, and the edit path; what could not be applied, for info lines."""
+    written = written_settings(config)
+    notes = apply_identity(config, forum, written) if forum is not None else []
+    add_site_theme(config)
+    settle_edit_uri(config, written, root)
+    return notes

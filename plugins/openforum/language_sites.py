@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +26,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .build import BuildContext, Loaded
 from .exports import URLS_FILE, format_url_list, parse_url_list
 from .identity import _theme_language as theme_language
-from .records import ForumRecords, Problems
+from .records import ForumRecords
 from .records.translated import RecordState, Untranslated, in_language, translation_status
 from .records.translations import LANGUAGE, page_translation
 from .site.citation import git_versions
@@ -61,13 +62,26 @@ class SiteLanguage:
     def nested(self) -> bool:
         return self.inherited is not None
 
-    def inherit(self) -> tuple[ForumRecords, Problems] | None:
+    def inherit(self) -> Loaded | None:
         """The default build's records, for another language's build (None: load them)."""
-        return None if self.inherited is None else (self.inherited, Problems())
+        return None if self.inherited is None else Loaded(self.inherited)
 
-    def settle(self, records: ForumRecords, config: MkDocsConfig) -> ForumRecords:
+    def settle(self, config: MkDocsConfig, loaded: Loaded) -> Loaded:
         """The records in this build's language; the default build reads the translations'
         state (one `git log`) when the Forum has several languages."""
+        loaded.records = self._settle(loaded.records, config)
+        return loaded
+
+    def context(self, ctx: BuildContext, config: MkDocsConfig) -> BuildContext:
+        """The build's context in this build's language, record bodies shown untranslated
+        marked; the theme speaks that language too (Material's labels, `<html lang>`)."""
+        self._set_theme(config)
+        if self.language is None:
+            return ctx
+        markdown = self.renderer(ctx.markdown) if ctx.markdown is not None else None
+        return replace(ctx, language=self.language, markdown=markdown)
+
+    def _settle(self, records: ForumRecords, config: MkDocsConfig) -> ForumRecords:
         assert records.forum is not None
         self.loaded = records
         self.languages = tuple(records.forum.languages)
@@ -79,8 +93,7 @@ class SiteLanguage:
         published, self.untranslated = in_language(records, self.language or self.languages[0])
         return published
 
-    def set_theme(self, config: MkDocsConfig) -> None:
-        """The theme speaks this build's language (Material's labels, `<html lang>`)."""
+    def _set_theme(self, config: MkDocsConfig) -> None:
         if len(self.languages) < 2 or self.language is None:
             return  # one language: forum.md or mkdocs.yml say which (identity.py)
         found = theme_language(config, self.language)
@@ -95,14 +108,15 @@ class SiteLanguage:
             return render
         return MarkedBodies(render, self.untranslated.bodies.values(), self.untranslated.language)
 
-    def mark(self, site: GeneratedSite) -> None:
+    def mark(self, site: GeneratedSite) -> GeneratedSite:
         """Untranslated text marked, record pages noted; the state of every language on
         the open data page."""
         add_status(site, self.states, self.language or "")
         if self.untranslated is None or self.language == self.languages[0]:
-            return
+            return site
         states = {(s.kind, s.key): s for s in self.states.get(self.language or "", [])}
         mark_site(site, self.untranslated, self.language or "", states)
+        return site
 
     def pages(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand-written pages in this language: `<page>.<lang>.md` stands in for

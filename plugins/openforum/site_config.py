@@ -8,6 +8,7 @@ for another generator can be derived from it.
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from .records.problems import START, Mark
+from .site.html import DEFAULT_EXTENSIONS
 
 PLUGIN = "openforum"
 
@@ -146,3 +148,26 @@ def _resolve(value: Any) -> Any:
         if str(name) in os.environ:
             return os.environ[str(name)]
     return names[-1] if len(names) > 1 else None
+
+
+def markdown_settings(raw: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The Markdown extensions MkDocs would enable: its own three, then the site's."""
+    names = list(DEFAULT_EXTENSIONS)
+    configs: dict[str, dict[str, Any]] = {}
+    for item in raw.get("markdown_extensions") or []:
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name not in names:
+            names.append(str(name))
+        if isinstance(settings, dict):
+            configs[str(name)] = {key: _python(value) for key, value in settings.items()}
+    return names, configs
+
+
+def _python(value: Any) -> Any:
+    """`!!python/name:module.attr`, which extension settings use, as MkDocs resolves it."""
+    if isinstance(value, Tagged) and value.tag.startswith("tag:yaml.org,2002:python/name:"):
+        module, _, attr = value.tag.removeprefix("tag:yaml.org,2002:python/name:").rpartition(".")
+        return getattr(importlib.import_module(module), attr)
+    if isinstance(value, dict):
+        return {key: _python(item) for key, item in value.items()}
+    return value

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import importlib
 import shutil
 import sys
 from pathlib import Path
@@ -28,23 +27,14 @@ from typing import Any
 
 import yaml
 
-from .export_cmd import (
-    CommandError,
-    Source,
-    add_command,
-    read_source,
-    refuse_private,
-    replacing,
-)
-from .exports import ExportError, format_url_list
-from .generation import Generation
+from .build import BuildError, build
+from .export_cmd import CommandError, Source, add_command, read_source, refuse_private, replacing
 from .records.translations import page_translation
-from .site import HOME_MARKER, SiteError, SiteOptions, home_figures
+from .site import HOME_MARKER, home_figures
 from .site.context import GeneratedPage
-from .site.html import DEFAULT_EXTENSIONS, MarkdownRenderer
-from .site.urls import HOME, url_of
-from .site_config import SiteConfig, Tagged, dump_config
-from .stage_config import OVERRIDES, copy_theme, plain_config, record_edit_base
+from .site.urls import HOME
+from .site_config import SiteConfig, dump_config
+from .stage_config import OVERRIDES, copy_theme, plain_config
 
 DOCS = "docs"
 
@@ -63,7 +53,7 @@ def add_parser(commands: Any) -> None:
 
 def run_stage(args: argparse.Namespace) -> int:
     try:
-        source = read_source(args)
+        source = read_source(args, pages=True)
         if source.config is None:
             raise CommandError(
                 f"{args.config}: no such file: staging needs the site's mkdocs.yml "
@@ -71,7 +61,7 @@ def run_stage(args: argparse.Namespace) -> int:
             )
         with replacing(args.out, "mkdocs.yml") as folder:
             pages = write_stage(source, source.config, folder)
-            refuse_private(source, folder / DOCS)
+            refuse_private(source, folder / DOCS, "the staged site")
     except CommandError as error:
         print(error, file=sys.stderr)
         return 1
@@ -82,23 +72,19 @@ def run_stage(args: argparse.Namespace) -> int:
 def write_stage(source: Source, config: SiteConfig, folder: Path) -> int:
     """The docs tree, its overrides and its config in `folder`; the number of pages."""
     docs = folder / DOCS
-    options = _site_options(source, config)
+    handwritten = _handwritten(config.docs_dir)
+    written_pages = [src for src in handwritten if src.endswith(".md")]
     try:
-        generation = Generation(source.records, options, source.facts, source.site_url, share=False)
-        site = generation.pages(docs)
-        docs.mkdir(parents=True, exist_ok=True)
-        exported = generation.finish()  # the open data, into docs/
-    except (SiteError, ExportError) as error:
+        # The generated pages, the open data and the list of every page's address.
+        built = build(source.loaded, source.ctx, docs, more_pages=written_pages)
+    except BuildError as error:
         raise CommandError(str(error)) from None
-    handwritten = _copy_handwritten(config.docs_dir, docs, source, options)
+    site = built.site
+    _copy_handwritten(config.docs_dir, docs, handwritten, source)
     for src, page in site.pages.items():
         _write(docs / _folder_page(src), _page_markdown(page), handwritten, config)
     for src, text in site.static.items():
         _write(docs / src, text, handwritten, config)
-    # Every page's address and the open data's, as a build lists them.
-    pages = [*(src for src in handwritten if src.endswith(".md")), *site.pages]
-    urls = {"/" + url_of(src) for src in pages} | set(exported.urls)
-    (docs / "published-urls.txt").write_text(format_url_list(urls), encoding="utf-8")
     try:
         copy_theme(config, folder / OVERRIDES)
     except NotADirectoryError as error:
@@ -107,81 +93,40 @@ def write_stage(source: Source, config: SiteConfig, folder: Path) -> int:
     assert source.records.forum is not None  # loaded without problems
     raw = plain_config(config, source.records.forum, DOCS, kinds)
     (folder / "mkdocs.yml").write_text(dump_config(raw), encoding="utf-8")
-    return len(pages)
+    return len(written_pages) + len(site.pages)
 
 
-def _site_options(source: Source, config: SiteConfig) -> SiteOptions:
-    """As the plugin makes them: the record bodies with the site's Markdown extensions."""
-    try:
-        extensions, configs = markdown_settings(config.raw)
-        renderer = MarkdownRenderer(extensions, configs)
-    except (ImportError, AttributeError, ValueError, TypeError) as error:
-        raise CommandError(
-            f"{config.root / 'mkdocs.yml'}: markdown_extensions: {error}; install the "
-            "extension (and what its settings name) where this command runs"
-        ) from None
-    return SiteOptions(
-        today=source.facts.today,
-        edit_base=record_edit_base(config),
-        repo_root=config.root,
-        site_url=source.site_url,
-        markdown=renderer,
-    )
-
-
-def markdown_settings(raw: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The Markdown extensions MkDocs would enable: its own three, then the site's."""
-    names = list(DEFAULT_EXTENSIONS)
-    configs: dict[str, dict[str, Any]] = {}
-    for item in raw.get("markdown_extensions") or []:
-        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        if name not in names:
-            names.append(str(name))
-        if isinstance(settings, dict):
-            configs[str(name)] = {key: _python(value) for key, value in settings.items()}
-    return names, configs
-
-
-def _python(value: Any) -> Any:
-    """`!!python/name:module.attr`, which extension settings use, as MkDocs resolves it."""
-    if isinstance(value, Tagged) and value.tag.startswith("tag:yaml.org,2002:python/name:"):
-        module, _, attr = value.tag.removeprefix("tag:yaml.org,2002:python/name:").rpartition(".")
-        return getattr(importlib.import_module(module), attr)
-    if isinstance(value, dict):
-        return {key: _python(item) for key, item in value.items()}
-    return value
+def _handwritten(source_docs: Path) -> list[str]:
+    """The docs folder's files, as site paths."""
+    if not source_docs.is_dir():
+        raise CommandError(f"{source_docs}: the docs_dir of mkdocs.yml is not a folder")
+    found = (path for path in sorted(source_docs.rglob("*")) if path.is_file())
+    srcs = (path.relative_to(source_docs).as_posix() for path in found)
+    return [src for src in srcs if not page_translation(src)]  # the default language only
 
 
 def _copy_handwritten(
-    source_docs: Path, docs: Path, source: Source, options: SiteOptions
-) -> set[str]:
+    source_docs: Path, docs: Path, handwritten: list[str], source: Source
+) -> None:
     """The docs folder's files, the home figures put in as the plugin puts them."""
-    if not source_docs.is_dir():
-        raise CommandError(f"{source_docs}: the docs_dir of mkdocs.yml is not a folder")
-    copied: set[str] = set()
-    for path in sorted(source_docs.rglob("*")):
-        src = path.relative_to(source_docs).as_posix()
-        if not path.is_file() or page_translation(src):  # the default language is staged
-            continue
-        target = docs / src
+    for src in handwritten:
+        path, target = source_docs / src, docs / src
         if target.exists():
             raise CommandError(
                 f"{path} is in the way of an open data file with the same address; rename it"
             )
         target.parent.mkdir(parents=True, exist_ok=True)
-        copied.add(src)
         if src.endswith(".md"):
             text = path.read_text(encoding="utf-8-sig")
             if HOME_MARKER in text or src == HOME:
-                figures = home_figures(source.records, options, src)
+                figures = home_figures(source.records, source.ctx, src)
                 text = text.replace(HOME_MARKER, figures) if HOME_MARKER in text else text + figures
             target.write_text(text, encoding="utf-8")
         else:
             shutil.copyfile(path, target)
-    return copied
 
 
-def _write(target: Path, text: str, handwritten: set[str], config: SiteConfig) -> None:
+def _write(target: Path, text: str, handwritten: list[str], config: SiteConfig) -> None:
     src = target.as_posix().rsplit(f"/{DOCS}/", 1)[-1]
     if src in handwritten:
         raise CommandError(

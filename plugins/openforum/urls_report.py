@@ -1,5 +1,5 @@
 """`openforum urls` and the URL check of `openforum validate`: what the Git history says
-was published, and what of it is lost. Builds run the same check (mkdocs_plugin.py)."""
+was published, and what of it is lost. Builds run the same check (build.py)."""
 
 from __future__ import annotations
 

@@ -75,9 +75,7 @@ def _text(record: Record, name: str, language: str, default: str) -> str:
         "# Only these fields are translated: every other value comes from the original.\n"
     )
     front = _nested(record, text_fields(record))
-    dumped = (
-        yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100) if front else ""
-    )
+    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100) if front else ""
     body = f"{PLACEHOLDER}\n\n{record.body.strip()}\n" if record.body.strip() else ""
     return f"---\n{head}{dumped}---\n{body}"
 

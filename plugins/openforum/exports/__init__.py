@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import date
 
+from ..build_context import BuildContext
 from ..facts.forum import ForumFacts
 from ..records import ForumRecords
 from . import datapackage
@@ -61,21 +62,21 @@ def build_exports(
     """Every export file, by site path. `site_url` is the site's absolute public address
     (ids, links and UIDs are built from it); `license` is the Data Package licence entry
     ({"name", "path", "title"}), CC-BY-4.0 when not given."""
-    ctx = export_context(records, facts, site_url, today)
+    if facts.today != today:  # the one entry given both; a build derives facts for its own
+        raise ExportError(
+            f"the facts were derived for {facts.today} and the exports asked for {today}: "
+            "derive the facts for the same date"
+        )
+    build = BuildContext.create(records.forum, today=today, site_url=site_url)
+    ctx = export_context(records, facts, build)
     files = data_exports(ctx, license)
     files.update(other_exports(ctx, files))
     return dict(sorted(files.items()))
 
 
-def export_context(
-    records: ForumRecords, facts: ForumFacts, site_url: str, today: date
-) -> ExportContext:
-    if facts.today != today:
-        raise ExportError(
-            f"the facts were derived for {facts.today} and the exports asked for {today}: "
-            "derive the facts for the same date"
-        )
-    return ExportContext.create(records, facts, site_url, today)
+def export_context(records: ForumRecords, facts: ForumFacts, build: BuildContext) -> ExportContext:
+    """The context of every export: the facts are those derived for `build` (build.py)."""
+    return ExportContext.create(records, facts, build)
 
 
 def data_exports(ctx: ExportContext, license: dict[str, str] | None = None) -> dict[str, str]:

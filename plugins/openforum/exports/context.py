@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, tzinfo
 from fractions import Fraction
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..build_context import BuildContext
 from ..facts.forum import ForumFacts
 from ..records import ForumRecords
 from ..records.model import Record
@@ -31,22 +32,30 @@ class ExportError(Exception):
 @dataclass(frozen=True)
 class ExportContext:
     records: ForumRecords
-    facts: ForumFacts
-    site_url: str  # absolute, ends with "/"
-    today: date
+    facts: ForumFacts  # derived once per build, for `build.today`
+    build: BuildContext
 
     @classmethod
-    def create(
-        cls, records: ForumRecords, facts: ForumFacts, site_url: str, today: date
-    ) -> ExportContext:
-        parts = urlsplit(site_url or "")
+    def create(cls, records: ForumRecords, facts: ForumFacts, build: BuildContext) -> ExportContext:
+        parts = urlsplit(build.site_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ExportError(
                 f"the exports need the site's public address to build permanent links, "
-                f"feed ids and calendar UIDs, and got {site_url!r}: set site_url in "
+                f"feed ids and calendar UIDs, and got {build.site_url!r}: set site_url in "
                 "mkdocs.yml to an absolute address, e.g. https://forum.example.org/"
             )
-        return cls(records, facts, site_url.rstrip("/") + "/", today)
+        if not build.site_url.endswith("/"):
+            build = replace(build, site_url=build.site_url + "/")
+        return cls(records, facts, build)
+
+    @property
+    def site_url(self) -> str:
+        """Absolute, ending with "/"."""
+        return self.build.site_url
+
+    @property
+    def today(self) -> date:
+        return self.build.today
 
     # Addresses ---------------------------------------------------------------------------
 

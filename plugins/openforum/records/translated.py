@@ -128,8 +128,9 @@ def translation_status(
             if translation is None:
                 states.append(RecordState(kind, key, record.path, "missing"))
                 continue
-            mine, theirs = versions.get(translation.path.resolve()), versions.get(
-                record.path.resolve()
+            mine, theirs = (
+                versions.get(translation.path.resolve()),
+                versions.get(record.path.resolve()),
             )
             stale = mine is not None and theirs is not None and theirs.rank < mine.rank
             state: State = "stale" if stale else "translated"

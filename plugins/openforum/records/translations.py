@@ -50,6 +50,7 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 # an error, so an unfinished translation is never published.
 PLACEHOLDER = "<translate>"
 
+
 def translation_name(path: Path) -> tuple[str, str] | None:
     """(id, language) when the file is named `<id>.<lang>.md`, else None."""
     if path.suffix != ".md":

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..facts.forum import ForumFacts, derive
+from ..facts.forum import ForumFacts
 from ..records import ForumRecords
 from . import derived
 from .citation import Citation, Version, cite, git_versions
@@ -69,15 +69,14 @@ class StaticFile:
 
 
 class Context:
-    def __init__(
-        self, records: ForumRecords, options: SiteOptions, facts: ForumFacts | None = None
-    ) -> None:
+    """The records, the build context and the facts derived once per build for it: what
+    every page generator reads. Nothing here is derived again."""
+
+    def __init__(self, records: ForumRecords, options: SiteOptions, facts: ForumFacts) -> None:
         self.records = records
-        self.options = options
+        self.options = options  # the build context (build_context.BuildContext)
         self.today = options.today
-        # Every derived fact, computed once per build and shared by all pages (and by the
-        # exports, when the caller passes the facts it derived for them).
-        self.facts = facts if facts is not None else derive(records, options.today)
+        self.facts = facts  # shared by every page and by the open data
         self.render_markdown = options.markdown or MarkdownRenderer()
         self._body_links: list[str] = []  # of the bodies rendered for the next page
 

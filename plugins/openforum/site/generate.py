@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..facts.forum import ForumFacts
+from ..facts.forum import ForumFacts, derive
 from ..kinds import SECTIONS
 from ..kinds.forum import pages as forum
 from ..records import ForumRecords
@@ -48,14 +48,13 @@ def generate_site(
     facts: ForumFacts | None = None,
     exports: Mapping[str, str] | None = None,
 ) -> GeneratedSite:
-    """Every page; with `exports` (site path -> text), also the open data page about them."""
-    ctx = site_context(records, options, facts)
+    """Every page; with `exports` (site path -> text), also the open data page about them.
+    The facts are derived here when not given (build.py gives the ones it derived)."""
+    ctx = site_context(records, options, facts or derive(records, options.today))
     return assemble(ctx, run_jobs(ctx, JOBS), exports)
 
 
-def site_context(
-    records: ForumRecords, options: SiteOptions, facts: ForumFacts | None = None
-) -> Context:
+def site_context(records: ForumRecords, options: SiteOptions, facts: ForumFacts) -> Context:
     """The context every job reads; the ids are checked first."""
     _check_ids(records)
     return Context(records, options, facts)

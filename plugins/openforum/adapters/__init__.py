@@ -1,0 +1,1 @@
+"""Adapters: what hands the build core's pages and files to a static site generator."""
