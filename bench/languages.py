@@ -23,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "bench"))
+from scale import openforum_config  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 TITLED = ("commitments", "meetings", "plans", "consultations", "assessments")
@@ -67,20 +66,6 @@ def set_languages(records: Path, languages: str, translated: bool) -> None:
                 )
 
 
-def config(out: Path) -> Path:
-    raw = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    raw["docs_dir"] = str(PROJECT / "content")
-    raw["site_dir"] = str(out / "site")
-    for index, plugin in enumerate(raw["plugins"]):
-        if isinstance(plugin, dict) and "openforum" in plugin:
-            raw["plugins"][index] = {
-                "openforum": {"records": "forum_records", "today": "2026-11-23"}
-            }
-    path = out / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
-    return path
-
-
 def timed(config_file: Path, runs: int) -> tuple[float, float]:
     """Median wall time and median CPU time (the build and its children: Pagefind, the
     worker) of `runs` builds; CPU time is what a busy machine does not distort."""
@@ -108,7 +93,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="openforum-languages-") as folder:
         out = Path(folder)
         records = forum(out, args.records)
-        config_file = config(out)
+        config_file = openforum_config(out)  # as bench/scale.py builds it
         results = {}
         for name, languages, translated in (
             ("one language [en]", "[en]", False),

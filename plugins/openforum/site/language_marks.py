@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from markupsafe import escape
@@ -21,7 +22,6 @@ from ..safety.sanitize import public_markdown
 from .generate import GeneratedSite
 from .html import outline
 from .pasted_text import bullets_to_lists
-from .render import shift_headings
 from .urls import record_src, relative
 
 # The words below go through `_` so that the catalogs can carry them. # i18n.translator
@@ -29,11 +29,16 @@ _: Callable[[str], str] = str
 
 _TEXT_NODE = re.compile(r">([^<>]+)<")
 _HEADING_END = "</h1>"
-# Where a record's body is rendered (`Context.body(text, levels)`): pages move its headings
-# down by 0 to 3 levels, and submissions are quoted through `public_markdown`.
-_LEVELS = range(4)
+# A body as `Context.body` hands it to the renderer, whatever levels its headings were moved
+# down by (`shift_headings`): its lines without their heading marks.
+_HEADING_MARKS = re.compile(r"^#+", re.MULTILINE)
 
 
+def _form(text: str) -> str:
+    return _HEADING_MARKS.sub("", "\n".join(text.strip().splitlines()))
+
+
+@cache
 def language_name(language: str, in_language: str) -> str:
     """The language's name in another, as Babel knows it ("anglais"); the tag else."""
     try:
@@ -52,15 +57,12 @@ class MarkedBodies:
     def __init__(self, render: Callable[[str], str], bodies: Iterable[str], language: str):
         self.render = render
         self.language = language
-        forms: set[str] = set()
-        for body in bodies:
-            for text in (body, public_markdown(body)):
-                forms.update(shift_headings(bullets_to_lists(text), n) for n in _LEVELS)
-        self.forms = frozenset(forms)
+        texts = (text for body in bodies for text in (body, public_markdown(body)))
+        self.forms = frozenset(_form(bullets_to_lists(text)) for text in texts)
 
     def __call__(self, text: str) -> str:
         rendered = self.render(text)
-        if text not in self.forms:
+        if _form(text) not in self.forms:
             return rendered
         return f'<div lang="{self.language}" class="of-untranslated">\n{rendered}\n</div>'
 
