@@ -157,7 +157,8 @@ def test_search_feeds_and_data_per_language(site: BuiltSite) -> None:
     # Each index holds its own site's pages only: as many fragments as pages indexed.
     assert len(list(english_fragments)) == len(list(french_fragments))
     feed = (site.root / "en" / "feeds" / "updates.atom").read_text(encoding="utf-8")
-    assert urlsplit(SITE_URL + "en/").path in feed
+    assert urlsplit(SITE_URL + "en/").path in feed and 'xml:lang="en"' in feed
+    assert 'xml:lang="fr"' in (site.root / "feeds" / "updates.atom").read_text(encoding="utf-8")
 
 
 def test_data_page_shows_each_languages_state(site: BuiltSite) -> None:

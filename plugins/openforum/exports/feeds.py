@@ -224,9 +224,7 @@ def atom(
     dates it when it has no entry yet."""
     ordered = sorted(entries, key=lambda e: e.id)
     ordered.sort(key=lambda e: e.updated, reverse=True)  # stable: ties keep id order
-    forum = ctx.records.forum
-    lang = forum.languages[0] if forum and forum.languages else "en"
-    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: lang})
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: ctx.build.language})
     _add(feed, "id", ctx.tag(ident))
     _add(feed, "title", title)
     newest = ordered[0].updated if ordered else ctx.day_start(since)
