@@ -52,6 +52,15 @@ def test_a_translation_is_no_record_and_replaces_only_its_texts(forum: Path) -> 
     assert [p.note for p in mine.progress] == ["Work planned.", "Dados publicados."]
     assert mine.body == "Descrição.\n" and original.body.strip() == "Description."
     assert mine.status == original.status and mine.milestones[1].due == original.milestones[1].due
+    # The loaded records stay as read (`mkdocs serve` keeps them for the next build).
+    assert [m.title for m in original.milestones] == [
+        "Publish the budget data",
+        "Train journalists",
+    ]
+    assert (
+        original.progress[1].note == "Data published."
+        and mine.milestones[0] is original.milestones[0]
+    )
     # What stays English is known, to be marked as English on the Portuguese pages.
     assert "Publish the budget data" in untranslated.texts
     assert "Open the budget" not in untranslated.texts

@@ -83,19 +83,27 @@ def _replace(records: ForumRecords, kind: str, key: str, record: Any, copied: se
 
 
 def _apply(record: Record, translation: Translation) -> Record:
-    copied = copy.deepcopy(record)
+    """A copy of `record` with the translation's texts: only the objects and lists on the
+    way to a translated text are copied (shallowly), the rest is shared with the original."""
+    copied = copy.copy(record)
+    made: dict[Where, Any] = {(): copied}
     for where, text in translation.texts.items():
-        _set(copied, where, text)
+        obj: Any = copied
+        for depth, part in enumerate(where[:-1], start=1):
+            inner = made.get(where[:depth])
+            if inner is None:
+                inner = copy.copy(obj[part] if isinstance(part, int) else getattr(obj, part))
+                if isinstance(part, int):
+                    obj[part] = inner
+                else:
+                    setattr(obj, part, inner)
+                made[where[:depth]] = inner
+            obj = inner
+        setattr(obj, str(where[-1]), text)
     if translation.body is not None:
         copied.body = translation.body
         copied.body_line = translation.body_line
     return copied
-
-
-def _set(obj: Any, where: Where, text: str) -> None:
-    for part in where[:-1]:
-        obj = obj[part] if isinstance(part, int) else getattr(obj, part)
-    setattr(obj, str(where[-1]), text)
 
 
 @dataclass(frozen=True, slots=True)
