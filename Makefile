@@ -43,7 +43,7 @@ test: $(READY) $(CHROMIUM) $(AXE)
 
 # The whole suite with every worker process spawned, as on macOS and Windows (the parallel
 # tests run under spawn and fork in `make test` too).
-test-spawn: $(READY)
+test-spawn: $(READY) $(CHROMIUM) $(AXE)
 	OPENFORUM_START_METHOD=spawn $(BIN)/python -m pytest -q
 
 lint: $(READY) typecheck
