@@ -14,12 +14,13 @@ from openforum.facts.calendar import add_months
 from openforum.facts.forum import derive
 from openforum.facts.meetings import needed_for
 from openforum.facts.roster import count_present
+from openforum.i18n.findings import finding_message, quorum_text
 
 TODAY = date(2024, 12, 31)
 
 
 def codes(records, code: str, today: date = TODAY) -> list[str]:  # type: ignore[no-untyped-def]
-    return [f.message for f in derive(records, today).findings if f.code == code]
+    return [finding_message(f) for f in derive(records, today).findings if f.code == code]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,9 @@ def test_exactly_at_the_quorum(tmp_path: Path, present: int, met: bool) -> None:
     assert (facts.quorum.present, facts.quorum.seats, facts.quorum.needed) == (present, 4, 2)
     assert facts.quorum.met is met
     verdict = "Quorum met" if met else "Quorum not met"
-    assert facts.quorum.describe() == f"{verdict}: {present} of 4 voting members present (2 needed)"
+    assert (
+        quorum_text(facts.quorum) == f"{verdict}: {present} of 4 voting members present (2 needed)"
+    )
     assert bool([f for f in facts.findings if f.code == "quorum-missed"]) is not met
 
 

@@ -69,7 +69,8 @@ def test_labels() -> None:
     assert labels.label("civil_society") == "Civil society"
     assert labels.long_date(date(2024, 3, 2)) == "2 March 2024"
     assert labels.amount(45000) == "45,000"
-    assert labels.plural(1, "day") == "1 day" and labels.plural(3, "day") == "3 days"
+    assert labels.ngettext("%(num)d day", "%(num)d days", 1) == "1 day"
+    assert labels.ngettext("%(num)d day", "%(num)d days", 3) == "3 days"
 
 
 def test_site_has_a_page_per_record_section_and_alias(minimal) -> None:

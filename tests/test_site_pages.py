@@ -43,7 +43,7 @@ def test_meeting_pages_show_notice_attendance_and_votes(site: BuiltSite) -> None
         assert badge(page.find(class_="of-status"))[0] == m.status
         notice = meeting_facts(m, site.records, TODAY_DATE).notice_days
         if notice is not None:
-            assert f"{labels.plural(notice, 'day')} before the meeting" in page.text
+            assert f"{notice} day{'' if notice == 1 else 's'} before the meeting" in page.text
         items = [
             li.attrs.get("id")
             for li in page.find_all("li")
@@ -73,7 +73,7 @@ def test_quorum_counts_substitutes_only_for_absent_members(site: BuiltSite) -> N
         q = meeting_facts(m, site.records, TODAY_DATE).quorum
         assert q is not None
         text = content(site.page(f"meetings/{m.stem}/")).find("p", class_="of-quorum").text
-        assert text.startswith(f"{q.present} of {labels.plural(q.seats, 'voting seat')}")
+        assert text.startswith(f"{q.present} of {q.seats} voting seat{'' if q.seats == 1 else 's'}")
         assert ("Quorum met" in text) == q.met
 
 
@@ -128,7 +128,7 @@ def test_member_pages_list_seats_and_meetings(site: BuiltSite) -> None:
             for m in site.records.meetings.values()
             if m.attendance and key in m.attendance.present
         ]
-        assert f"Present at {labels.plural(len(present), 'meeting')}" in page.text
+        assert f"Present at {len(present)} meeting{'' if len(present) == 1 else 's'}" in page.text
         if member.seats:
             rows = page.find("table").find("tbody").find_all("tr")
             assert len(rows) == len(member.seats)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from html_tree import parse
 from openforum.cli import main
+from openforum.i18n.findings import finding_message
 from v2_forum import clean, exports, facts, forum, load, site, write
 
 BODIES = """
@@ -74,7 +75,9 @@ def test_nothing_is_counted_or_upcoming_after_the_forum_ended(tmp_path: Path) ->
     )
     records = clean(tmp_path)
     found = facts(records, date(2026, 11, 30))
-    gaps = [f.message for f in found.findings if f.code in ("meeting-gap", "assessment-gap")]
+    gaps = [
+        finding_message(f) for f in found.findings if f.code in ("meeting-gap", "assessment-gap")
+    ]
     assert gaps == []  # 2015-03 to the end, 2015-06, is within six months
     pages = site(records, date(2026, 11, 30)).pages
     index = parse(pages["meetings/index.md"].html)

@@ -23,7 +23,7 @@ import jinja2
 from .install_source import install_requirement
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
-PAGE_LANGUAGES = ("en", "es", "fr", "pt")  # the languages of the home and about templates
+PAGE_LANGUAGES = ("en", "es", "fr", "pt", "ar")  # the languages of the home and about templates
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 

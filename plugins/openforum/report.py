@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import verdict_words as words
 from .facts.forum import ForumFacts
+from .i18n.findings import finding_data, finding_message
 from .records import ForumRecords, Problem, Problems
 
 FORMATS = ("text", "github")
@@ -79,7 +80,8 @@ def findings_text(facts: ForumFacts) -> str:
     lines.append(f"Findings ({len(facts.findings)}):")
     for finding in facts.findings:
         lines.append(
-            f"  {finding.level:<7} {finding.code:<24} /{finding.subject.url}  {finding.message}"
+            f"  {finding.level:<7} {finding.code:<24} /{finding.subject.url}  "
+            + finding_message(finding)
         )
     return "\n".join(lines)
 
@@ -89,6 +91,6 @@ def findings_json(facts: ForumFacts) -> str:
         "today": facts.today.isoformat(),
         "standards": words.OGP_STANDARDS_URL,
         "requirements": [words.judgement_data(j) for j in facts.requirements],
-        "findings": [f.as_dict() for f in facts.findings],
+        "findings": [finding_data(f) for f in facts.findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

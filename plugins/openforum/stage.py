@@ -29,6 +29,7 @@ import yaml
 
 from .build import BuildError, build
 from .export_cmd import CommandError, Source, add_command, read_source, refuse_private, replacing
+from .i18n.templates import bake_folder
 from .records.translations import page_translation
 from .site import HOME_MARKER, home_figures
 from .site.context import GeneratedPage
@@ -87,6 +88,7 @@ def write_stage(source: Source, config: SiteConfig, folder: Path) -> int:
         _write(docs / src, text, handwritten, config)
     try:
         copy_theme(config, folder / OVERRIDES)
+        bake_folder(folder / OVERRIDES, source.ctx.language)
     except NotADirectoryError as error:
         raise CommandError(f"{error} is not a folder") from None
     kinds = sorted({src.split("/")[0] for src in site.pages if src not in site.sections})

@@ -12,13 +12,22 @@ from pathlib import Path
 import jinja2
 import material
 
+from .site.render import install_words
+
 THEME_OVERRIDES = Path(__file__).parent / "theme"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
-def install_theme_overrides(env: jinja2.Environment) -> None:
+def install_theme_overrides(env: jinja2.Environment, language: str | None = None) -> None:
     """Put the plugin's partials in front of the theme's, which stay reachable as
-    "theme/<name>", and give them `openforum_once`.
+    "theme/<name>", and give them `openforum_once` and the words of the build's `language`
+    (Jinja's `_`, for them and for main.html)."""
+    install_words(env, language)
+    _install_partials(env)
+
+
+def _install_partials(env: jinja2.Environment) -> None:
+    """The partials, in front of the theme's.
 
     A partial is overridden only where the theme's is Material's own: the reuse rests on
     what Material's reads of the page, which a site's custom_dir may change.

@@ -24,6 +24,7 @@ from datetime import date
 
 from ..build_context import BuildContext
 from ..facts.forum import ForumFacts
+from ..i18n import using
 from ..records import ForumRecords
 from . import datapackage
 from .context import ExportContext, ExportError
@@ -82,13 +83,19 @@ def export_context(records: ForumRecords, facts: ForumFacts, build: BuildContext
 def data_exports(ctx: ExportContext, license: dict[str, str] | None = None) -> dict[str, str]:
     """The CSV tables and their Data Package: what the site's open data page describes."""
     files: dict[str, str] = {}
-    _put(files, datapackage.data_files(ctx, license or DEFAULT_LICENSE))
+    with using(ctx.language):
+        _put(files, datapackage.data_files(ctx, license or DEFAULT_LICENSE))
     return files
 
 
 def other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
     """The JSON API, Popolo, calendars, feeds and the list of published URLs; `earlier`
     are the paths already exported (the data tables), which the API index lists too."""
+    with using(ctx.language):
+        return _other_exports(ctx, earlier)
+
+
+def _other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
     # Imported here: on a multi-core build only the worker makes these files, and the
     # build process is spared loading their libraries (icalendar) on its critical path.
     from . import api, calendars, feeds, popolo

@@ -27,6 +27,7 @@ from datetime import UTC, date, timedelta
 
 from icalendar import Calendar, Event
 
+from ..i18n.labels import N_, label, long_date, say
 from ..records.model import Commitment, Consultation, Meeting, Milestone
 from .context import ExportContext
 
@@ -46,7 +47,7 @@ def _calendar(ctx: ExportContext, name: str) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{ctx.forum_name}: {name}")
+    cal.add("x-wr-calname", f"{ctx.forum_name}: {say(name)}")
     cal.add("x-wr-timezone", ctx.timezone_name)
     return cal
 
@@ -70,8 +71,9 @@ def meeting_event(ctx: ExportContext, meeting: Meeting) -> Event:
     dates = [d for d in published if d]
     changed = max(dates) if dates else ctx.local(meeting.start).date()
     event = _event(ctx, f"meeting-{ctx.identity(meeting)}", changed, meeting.status)
-    prefix = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}.get(meeting.status, "")
-    event.add("summary", prefix + meeting.title)
+    prefix = {"cancelled": N_("Cancelled: %(title)s"), "postponed": N_("Postponed: %(title)s")}
+    says = prefix.get(meeting.status)
+    event.add("summary", say(says, title=meeting.title) if says else meeting.title)
     event.add("dtstart", ctx.utc(meeting.start))
     if meeting.end:
         event.add("dtend", ctx.utc(meeting.end))
@@ -80,13 +82,14 @@ def meeting_event(ctx: ExportContext, meeting: Meeting) -> Event:
         place = ", ".join(p for p in (where.name, where.address) if p) or where.online
         if place:
             event.add("location", place)
-    lines = [f"{meeting.kind.replace('_', ' ').capitalize()}, {meeting.status}."]
+    kind, status = label(meeting.kind), label(meeting.status).lower()
+    lines = [say("%(kind)s, %(status)s.", kind=kind, status=status)]
     if meeting.agenda:
-        lines += ["", "Agenda:"] + [f"{n}. {i.title}" for n, i in enumerate(meeting.agenda, 1)]
+        lines += ["", say("Agenda:")] + [f"{n}. {i.title}" for n, i in enumerate(meeting.agenda, 1)]
     if where and where.online:
-        lines += ["", f"Online: {where.online}"]
+        lines += ["", say("Online: %(address)s", address=where.online)]
     page = ctx.page("meetings", meeting.stem)
-    lines += ["", f"Details: {page}"]
+    lines += ["", say("Details: %(page)s", page=page)]
     event.add("description", "\n".join(lines))
     event.add("url", page)
     event.add("categories", [meeting.kind])
@@ -101,13 +104,14 @@ def consultation_event(ctx: ExportContext, consultation: Consultation) -> Event:
     dates = [d for d in published if d]
     changed = max(dates) if dates else consultation.opens
     event = _event(ctx, f"consultation-{ctx.identity(consultation)}", changed, "")
-    event.add("summary", f"Consultation open: {consultation.title}")
+    event.add("summary", say("Consultation open: %(title)s", title=consultation.title))
     _all_day(event, consultation.opens, consultation.closes)
     page = ctx.page("consultations", consultation.stem)
-    channels = ", ".join(c.replace("_", " ") for c in consultation.channels)
-    lines = [f"Open from {consultation.opens} to {consultation.closes}."]
-    lines += [f"Channels: {channels}."] if channels else []
-    event.add("description", "\n".join([*lines, "", f"Details: {page}"]))
+    channels = ", ".join(label(c).lower() for c in consultation.channels)
+    opens, closes = long_date(consultation.opens), long_date(consultation.closes)
+    lines = [say("Open from %(opens)s to %(closes)s.", opens=opens, closes=closes)]
+    lines += [say("Channels: %(channels)s.", channels=channels)] if channels else []
+    event.add("description", "\n".join([*lines, "", say("Details: %(page)s", page=page)]))
     event.add("url", page)
     event.add("status", "CONFIRMED")
     return event
@@ -119,13 +123,25 @@ def milestone_event(ctx: ExportContext, commitment: Commitment, milestone: Miles
     changed = max(dates) if dates else milestone.due
     uid = f"milestone-{ctx.identity(commitment)}-{milestone.id}"
     event = _event(ctx, uid, changed, "cancelled" if milestone.status == "cancelled" else "")
-    event.add("summary", f"Due: {commitment.stem} milestone {milestone.id}: {milestone.title}")
+    event.add(
+        "summary",
+        say(
+            "Due: %(commitment)s milestone %(id)s: %(title)s",
+            commitment=commitment.stem,
+            id=milestone.id,
+            title=milestone.title,
+        ),
+    )
     _all_day(event, milestone.due, milestone.due)
     page = ctx.page("commitments", commitment.stem, f"milestone-{milestone.id}")
-    state = milestone.status.replace("_", " ")
-    done = f", on {milestone.done}" if milestone.done else ""
-    lines = [f"Commitment {commitment.stem}: {commitment.title}", f"Status: {state}{done}."]
-    event.add("description", "\n".join([*lines, "", f"Details: {page}"]))
+    state = label(milestone.status).lower()
+    status = (
+        say("Status: %(status)s, on %(date)s.", status=state, date=long_date(milestone.done))
+        if milestone.done
+        else say("Status: %(status)s.", status=state)
+    )
+    lines = [say("Commitment %(id)s: %(title)s", id=commitment.stem, title=commitment.title)]
+    event.add("description", "\n".join([*lines, status, "", say("Details: %(page)s", page=page)]))
     event.add("url", page)
     event.add("status", "CANCELLED" if milestone.status == "cancelled" else "CONFIRMED")
     return event
@@ -138,13 +154,13 @@ def _text(cal: Calendar) -> str:
 
 def calendar_files(ctx: ExportContext) -> dict[str, str]:
     records = ctx.records
-    meetings = _calendar(ctx, "meetings")
+    meetings = _calendar(ctx, N_("meetings"))
     for meeting in sorted(records.meetings.values(), key=lambda m: (ctx.utc(m.start), m.stem)):
         meetings.add_component(meeting_event(ctx, meeting))
-    consultations = _calendar(ctx, "consultations")
+    consultations = _calendar(ctx, N_("consultations"))
     for c in sorted(records.consultations.values(), key=lambda c: (c.opens, c.stem)):
         consultations.add_component(consultation_event(ctx, c))
-    milestones = _calendar(ctx, "milestones")
+    milestones = _calendar(ctx, N_("milestones"))
     due = [
         (m.due, c.stem, position, c, m)
         for c in records.commitments.values()

@@ -60,6 +60,11 @@ class ExportContext:
     # Addresses ---------------------------------------------------------------------------
 
     @property
+    def language(self) -> str:
+        """The language of the exports' words: the build's."""
+        return self.build.language
+
+    @property
     def host(self) -> str:
         return urlsplit(self.site_url).hostname or ""
 

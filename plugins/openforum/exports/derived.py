@@ -17,6 +17,7 @@ from .. import verdict_words as words
 from ..facts.commitments import CommitmentFacts
 from ..facts.meetings import MeetingFacts
 from ..facts.roster import seat_on
+from ..i18n.findings import explanation, finding_message
 from ..records.model import Consultation, Member, Plan
 from .context import ExportContext, share
 
@@ -28,7 +29,12 @@ def percent(done: int, total: int) -> int | None:
 
 def _findings(ctx: ExportContext, kind: str, record_id: str) -> list[dict[str, str]]:
     return [
-        {"code": f.code, "level": f.level, "message": f.message, "anchor": f.subject.anchor}
+        {
+            "code": f.code,
+            "level": f.level,
+            "message": finding_message(f),
+            "anchor": f.subject.anchor,
+        }
         for f in ctx.facts.findings_about(kind, record_id)
     ]
 
@@ -61,7 +67,7 @@ def meeting(ctx: ExportContext, facts: MeetingFacts) -> dict[str, Any]:
                 "id": check.decision.id,
                 "rule": check.rule,
                 "computed_result": check.computed,
-                "explanation": check.explanation,
+                "explanation": explanation(check),
                 "agrees": None if check.computed is None else not check.disagrees,
             }
             for check in facts.decisions

@@ -20,27 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..i18n import labels
+from ..i18n.labels import N_, long_date, say
 from ..records.model import Commitment, Consultation, Meeting, Plan
 from ..safety.characters import xml_text
 from .context import ExportContext
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Month names of our own: strftime's %B follows the process locale.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,61 +42,73 @@ class Entry:
 
 # How a commitment's status reads in a title (the IRM completion scale).
 STATUS_WORDS = {
-    "not_started": "not started",
-    "limited": "at limited completion",
-    "substantial": "at substantial completion",
-    "complete": "complete",
-    "withdrawn": "withdrawn",
+    "not_started": N_("now not started"),
+    "limited": N_("now at limited completion"),
+    "substantial": N_("now at substantial completion"),
+    "complete": N_("now complete"),
+    "withdrawn": N_("now withdrawn"),
 }
 
 
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def label(value: str) -> str:
-    return value.replace("_", " ")
+    """A vocabulary value in words, in lower case, as it reads inside a sentence."""
+    return labels.label(value).lower()
 
 
 def meeting_entries(ctx: ExportContext, meeting: Meeting) -> Iterator[Entry]:
     ident, page = ctx.identity(meeting), ctx.page("meetings", meeting.stem)
     start = ctx.local(meeting.start)
-    when = f"{long_date(start.date())}, {start:%H:%M}"
+    when = f"{long_date(start.date())}, {labels.time_of(start)}"
     if meeting.announced and meeting.announced <= ctx.today:
         yield Entry(
             ctx.tag(f"meetings/{ident}/announced"),
-            f"Meeting announced: {meeting.title}, {when}",
+            say("Meeting announced: %(title)s, %(when)s", title=meeting.title, when=when),
             ctx.day_start(meeting.announced),
             page,
             "meeting",
-            f"{label(meeting.kind).capitalize()} on {when}; now {meeting.status}.",
+            say(
+                "%(kind)s on %(when)s; now %(status)s.",
+                kind=labels.label(meeting.kind),
+                when=when,
+                status=label(meeting.status),
+            ),
         )
     minutes = meeting.minutes
     if minutes and minutes.published and minutes.published <= ctx.today:
         yield Entry(
             ctx.tag(f"meetings/{ident}/minutes"),
-            f"Minutes published: {meeting.title}",
+            say("Minutes published: %(title)s", title=meeting.title),
             ctx.day_start(minutes.published),
             page,
             "minutes",
-            f"Minutes of {when}, {minutes.status}.",
+            say("Minutes of %(when)s, %(status)s.", when=when, status=label(minutes.status)),
         )
     if meeting.status == "held" and start.date() <= ctx.today:
         for check in ctx.facts.meetings[meeting.stem].decisions:
             d = check.decision
             votes = d.votes
             tally = (
-                f" ({votes.in_favour} for, {votes.against} against, {votes.abstain} abstaining)"
+                " "
+                + say(
+                    "(%(for)s for, %(against)s against, %(abstain)s abstaining)",
+                    **{"for": votes.in_favour, "against": votes.against, "abstain": votes.abstain},
+                )
                 if votes
                 else ""
             )
             yield Entry(
                 ctx.tag(f"decisions/{d.id}"),
-                f"Decision {d.result}: {d.text}",
+                say("Decision %(result)s: %(text)s", result=label(d.result), text=d.text),
                 start,
                 ctx.page("meetings", meeting.stem, f"decision-{d.id}"),
                 "decision",
-                f"{meeting.title}, {when}. Rule: {label(check.rule)}{tally}.",
+                say(
+                    "%(meeting)s, %(when)s. Rule: %(rule)s%(tally)s.",
+                    meeting=meeting.title,
+                    when=when,
+                    rule=label(check.rule),
+                    tally=tally,
+                ),
             )
 
 
@@ -126,15 +125,21 @@ def commitment_entries(
         if entry.date > ctx.today or (changes_only and not changed):
             continue
         suffix = f"-{seen[entry.date]}" if seen[entry.date] > 1 else ""  # two on one day
-        status = STATUS_WORDS.get(entry.status, label(entry.status))
-        what = f"now {status}" if changed else "progress reported"
+        status = STATUS_WORDS.get(entry.status)
+        now = say(status) if status else say("now %(status)s", status=label(entry.status))
+        what = now if changed else say("progress reported")
         yield Entry(
             ctx.tag(f"commitments/{ident}/progress/{entry.date.isoformat()}{suffix}"),
-            f"Commitment {commitment.stem} {what}: {commitment.title}",
+            say(
+                "Commitment %(id)s %(what)s: %(title)s",
+                id=commitment.stem,
+                what=what,
+                title=commitment.title,
+            ),
             ctx.day_start(entry.date),
             page,
             "progress",
-            entry.note or f"Status: {label(entry.status)}.",
+            entry.note or say("Status: %(status)s.", status=label(entry.status)),
         )
     if changes_only:
         return
@@ -142,24 +147,36 @@ def commitment_entries(
         if m.status == "complete" and m.done and m.done <= ctx.today:
             yield Entry(
                 ctx.tag(f"commitments/{ident}/milestones/{m.id}/done"),
-                f"Milestone complete: {commitment.stem} milestone {m.id}: {m.title}",
+                say(
+                    "Milestone complete: %(commitment)s milestone %(id)s: %(title)s",
+                    commitment=commitment.stem,
+                    id=m.id,
+                    title=m.title,
+                ),
                 ctx.day_start(m.done),
                 ctx.page("commitments", commitment.stem, f"milestone-{m.id}"),
                 "milestone",
-                f"Due {m.due.isoformat() if m.due else 'without a date'}; done {m.done}.",
+                say("Due %(due)s; done %(done)s.", due=m.due.isoformat(), done=m.done)
+                if m.due
+                else say("Due without a date; done %(done)s.", done=m.done),
             )
 
 
 def consultation_entries(ctx: ExportContext, c: Consultation) -> Iterator[Entry]:
     ident, page = ctx.identity(c), ctx.page("consultations", c.stem)
-    span = f"Open from {long_date(c.opens)} to {long_date(c.closes)}."
+    span = say(
+        "Open from %(opens)s to %(closes)s.", opens=long_date(c.opens), closes=long_date(c.closes)
+    )
+    opened = say("Consultation opened: %(title)s", title=c.title)
+    closed = say("Consultation closed: %(title)s", title=c.title)
     steps = [
-        ("opened", c.opens, c.opens <= ctx.today, f"Consultation opened: {c.title}"),
-        ("closed", c.closes, c.closes < ctx.today, f"Consultation closed: {c.title}"),
+        ("opened", c.opens, c.opens <= ctx.today, opened),
+        ("closed", c.closes, c.closes < ctx.today, closed),
     ]
     if c.summary_published:
         summary = c.summary_published
-        steps.append(("summary", summary, summary <= ctx.today, f"Summary published: {c.title}"))
+        published = say("Summary published: %(title)s", title=c.title)
+        steps.append(("summary", summary, summary <= ctx.today, published))
     for step, day, happened, title in steps:
         if happened:
             yield Entry(
@@ -178,11 +195,15 @@ def plan_entries(ctx: ExportContext, plan: Plan) -> Iterator[Entry]:
         if phase.start <= ctx.today:
             yield Entry(
                 ctx.tag(f"plans/{ident}/phases/{phase.phase}"),
-                f"{plan.title}: {label(phase.phase)} phase began",
+                say("%(plan)s: %(phase)s phase began", plan=plan.title, phase=label(phase.phase)),
                 ctx.day_start(phase.start),
                 page,
                 "plan",
-                f"Phase {label(phase.phase)} from {long_date(phase.start)}.",
+                say(
+                    "Phase %(phase)s from %(date)s.",
+                    phase=label(phase.phase),
+                    date=long_date(phase.start),
+                ),
             )
     consultation = ctx.records.consultations.get(plan.consultation or "")
     if consultation:
@@ -224,7 +245,7 @@ def atom(
     dates it when it has no entry yet."""
     ordered = sorted(entries, key=lambda e: e.id)
     ordered.sort(key=lambda e: e.updated, reverse=True)  # stable: ties keep id order
-    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: ctx.build.language})
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: ctx.language})
     _add(feed, "id", ctx.tag(ident))
     _add(feed, "title", title)
     newest = ordered[0].updated if ordered else ctx.day_start(since)
@@ -257,14 +278,22 @@ def feed_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
     path = "feeds/updates.atom"
     yield (
         path,
-        atom(ctx, "feeds/updates", path, f"{name}: updates", updates(ctx), ctx.site_url, first),
+        atom(
+            ctx,
+            "feeds/updates",
+            path,
+            f"{name}: {say('updates')}",
+            updates(ctx),
+            ctx.site_url,
+            first,
+        ),
     )
     for key, c in sorted(records.commitments.items()):
         text = atom(
             ctx,
             f"feeds/commitments/{ctx.identity(c)}",
             f"feeds/commitments/{key}.atom",
-            f"{name}: commitment {key}, {c.title}",
+            say("%(forum)s: commitment %(id)s, %(title)s", forum=name, id=key, title=c.title),
             list(commitment_entries(ctx, c, changes_only=False)),
             ctx.page("commitments", key),
             c.period.start if c.period else first,

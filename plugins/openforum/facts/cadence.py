@@ -46,21 +46,20 @@ def _gaps(held: list[Meeting], limit: int, today: date) -> list[Finding]:
                     "meeting-gap",
                     "concern",
                     Evidence("meetings", later.stem),
-                    f"{(second - first).days} days without a plenary ({first} to {second}); "
-                    f"the rules ask for one at least every {limit} months",
+                    "plenary-gap",
+                    {"days": (second - first).days, "from": first, "to": second, "months": limit},
                     (Evidence("meetings", earlier.stem),),
                 )
             )
     if held and today > add_months(held[-1].start.date(), limit):
         last = held[-1].start.date()
-        plenary = "meeting" if held[-1].body_id else "plenary"
         findings.append(
             Finding(
                 "meeting-gap",
                 "concern",
                 Evidence("meetings", held[-1].stem),
-                f"No {plenary} since {last} ({(today - last).days} days to {today}); the rules "
-                f"ask for one at least every {limit} months",
+                "no-meeting-since" if held[-1].body_id else "no-plenary-since",
+                {"since": last, "days": (today - last).days, "today": today, "months": limit},
             )
         )
     return findings
@@ -111,14 +110,13 @@ def assessment_gaps(records: ForumRecords, today: date) -> list[Finding]:
         if since is None or until is None or until <= add_months(since, every):
             continue
         evidence = Evidence("assessments", until_id) if until_id else Evidence("forum", "")
-        what = f"the self-assessment of {until}" if until_id else f"today ({until})"
         findings.append(
             Finding(
                 "assessment-gap",
                 "concern",
                 evidence,
-                f"{(until - since).days} days from {since} to {what}; the rules ask for a "
-                f"self-assessment every {every} months",
+                "assessment-gap" if until_id else "assessment-gap-today",
+                {"days": (until - since).days, "since": since, "until": until, "months": every},
                 (Evidence("assessments", since_id),) if since_id else (),
             )
         )
@@ -172,14 +170,18 @@ def balance_findings(
     if forum and forum.rules.parity:
         for row in balance if balance is not None else seat_balance(records, today):
             if not row.balanced and row.government + row.other:
-                until = f"to {row.end}" if row.end else "to this day"
                 findings.append(
                     Finding(
                         "parity-broken",
                         "concern",
                         Evidence("members", ""),
-                        f"From {row.start} {until}: {row.government} government and "
-                        f"{row.other} non-government voting seats",
+                        "parity-broken" if row.end else "parity-broken-open",
+                        {
+                            "from": row.start,
+                            "to": row.end,
+                            "government": row.government,
+                            "other": row.other,
+                        },
                     )
                 )
     findings.extend(_terms_without_successor(records))
@@ -209,9 +211,14 @@ def _terms_without_successor(records: ForumRecords) -> list[Finding]:
                         "no-successor",
                         "note",
                         Evidence("members", member.stem),
-                        f"{member.name}'s {seat.role.replace('_', '-')} seat ends on {seat.end} "
-                        f"and no {member.sector.replace('_', ' ')} seat starts within "
-                        f"{SUCCESSOR_WINDOW.days} days",
+                        "no-successor",
+                        {
+                            "name": member.name,
+                            "role": seat.role,
+                            "end": seat.end,
+                            "sector": member.sector,
+                            "days": SUCCESSOR_WINDOW.days,
+                        },
                     )
                 )
     return findings

@@ -55,8 +55,13 @@ def commitment_facts(
             "milestone-overdue",
             "concern",
             Evidence("commitments", commitment.stem, f"milestone-{milestone.id}"),
-            f"{commitment.stem} milestone {milestone.id} was due on {milestone.due} and is "
-            f"{milestone.status.replace('_', ' ')}",
+            "milestone-overdue",
+            {
+                "commitment": commitment.stem,
+                "milestone": milestone.id,
+                "due": milestone.due,
+                "status": milestone.status,
+            },
         )
         for milestone in overdue
         if open_plan
@@ -70,8 +75,8 @@ def commitment_facts(
                     "progress-stale",
                     "note",
                     subject,
-                    f"No progress entry for {commitment.stem} since {since} "
-                    f"({(today - since).days} days) while its plan is in implementation",
+                    "progress-stale",
+                    {"commitment": commitment.stem, "since": since, "days": (today - since).days},
                 )
             )
     return facts, findings

@@ -56,27 +56,26 @@ def consultation_facts(
     subject = Evidence("consultations", consultation.stem)
     findings = []
     if notice is None:
-        findings.append(
-            Finding("timeline-late", "concern", subject, "No published timeline is recorded")
-        )
+        findings.append(Finding("timeline-late", "concern", subject, "timeline-unpublished"))
     elif notice < TIMELINE_NOTICE_DAYS:
         findings.append(
             Finding(
                 "timeline-late",
                 "concern",
                 subject,
-                f"Timeline published {notice} days before opening; the OGP standards ask for "
-                f"at least {TIMELINE_NOTICE_DAYS}",
+                "timeline-late",
+                {"days": notice, "needed": TIMELINE_NOTICE_DAYS},
             )
         )
     channels = set(consultation.channels)
     if not (channels & ONLINE and channels & IN_PERSON):
-        missing = " and ".join(
+        missing = "-and-".join(
             kind
             for kind, group in (("online", ONLINE), ("in-person", IN_PERSON))
             if not channels & group
         )
-        findings.append(Finding("channels-lacking", "concern", subject, f"No {missing} channel"))
+        says = f"no-{missing}-channel"  # no-online-, no-in-person-, no-online-and-in-person-
+        findings.append(Finding("channels-lacking", "concern", subject, says))
     closed = consultation.closes is not None and today > consultation.closes
     for submission in submissions:
         if closed and not reasoned(submission):
@@ -85,12 +84,10 @@ def consultation_facts(
                     "submission-unanswered",
                     "concern",
                     Evidence("consultations", consultation.stem, f"submission-{submission.stem}"),
-                    f"Submission {submission.stem} to {consultation.stem} has no reasoned "
-                    "response yet",
+                    "submission-unanswered",
+                    {"submission": submission.stem, "consultation": consultation.stem},
                 )
             )
     if closed and consultation.summary_published is None:
-        findings.append(
-            Finding("summary-missing", "concern", subject, "No summary of the input published")
-        )
+        findings.append(Finding("summary-missing", "concern", subject, "summary-missing"))
     return facts, findings

@@ -1,11 +1,14 @@
 """A finding: a fact about the Forum's conduct, with the records that are its evidence.
 
 Findings are not record errors: they never stop a build. Each has a stable `code` so that a
-CI job can choose which ones fail it (`openforum check --fail-on quorum-missed`).
+CI job can choose which ones fail it (`openforum check --fail-on quorum-missed`). A finding
+holds no sentence: `says` names what it says and `values` its figures; the words, in each
+language, are `openforum.i18n.findings`'.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -32,37 +35,30 @@ class Finding:
     code: str
     level: Level
     subject: Evidence
-    message: str
+    says: str  # what it says, a key of i18n.findings.SAYS ("plenary-gap")
+    values: Mapping[str, object] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = field(default=())
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "level": self.level,
-            "subject": {"kind": self.subject.kind, "id": self.subject.id},
-            "message": self.message,
-            "evidence": [e.url for e in (self.subject, *self.evidence)],
-        }
 
-
-CODES: dict[str, str] = {
-    "quorum-missed": "a held meeting had fewer voting members present than its quorum",
-    "decision-without-quorum": "a decision was adopted or rejected at a meeting without quorum",
-    "result-disagrees": "a decision's recorded result is not what its rule gives from the votes",
-    "votes-missing": "a decision by vote has no recorded votes",
-    "late-notice": "a meeting was announced later than the notice period asks",
-    "notice-unrecorded": "a held meeting has no announcement date",
-    "late-minutes": "minutes were published later than the rules allow",
-    "minutes-overdue": "minutes are due and not published",
-    "minutes-draft": "minutes are still in draft",
-    "meeting-gap": "the Forum went longer between plenary meetings than its rules allow",
-    "assessment-gap": "a self-assessment came later than the cadence asks",
-    "parity-broken": "government and non-government voting seats were not balanced",
-    "no-successor": "a term ends with no successor named",
-    "milestone-overdue": "a milestone is past its due date and not complete",
-    "progress-stale": "a commitment has no progress entry for six months during implementation",
-    "timeline-late": "a consultation's timeline was published late or not at all",
-    "channels-lacking": "a consultation lacked an online or an in-person channel",
-    "submission-unanswered": "a submission has no reasoned response yet",
-    "summary-missing": "a consultation's summary is not published",
-}
+# Every finding code, in the order the Accountability page groups them.
+CODES: tuple[str, ...] = (
+    "quorum-missed",
+    "decision-without-quorum",
+    "result-disagrees",
+    "votes-missing",
+    "late-notice",
+    "notice-unrecorded",
+    "late-minutes",
+    "minutes-overdue",
+    "minutes-draft",
+    "meeting-gap",
+    "assessment-gap",
+    "parity-broken",
+    "no-successor",
+    "milestone-overdue",
+    "progress-stale",
+    "timeline-late",
+    "channels-lacking",
+    "submission-unanswered",
+    "summary-missing",
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -27,12 +28,9 @@ class Quorum:
     def met(self) -> bool:
         return self.present >= self.needed
 
-    def describe(self) -> str:
-        verdict = "Quorum met" if self.met else "Quorum not met"
-        return (
-            f"{verdict}: {self.present} of {self.seats} voting members present "
-            f"({self.needed} needed)"
-        )
+    @property
+    def figures(self) -> dict[str, object]:
+        return {"present": self.present, "seats": self.seats, "needed": self.needed}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +38,8 @@ class DecisionCheck:
     decision: Decision
     rule: str
     computed: str | None  # what the rule gives from the votes; None when it cannot say
-    explanation: str
+    how: str  # how it was reached: a key of i18n.findings.HOW ("simple-majority")
+    figures: Mapping[str, object]  # the figures `how` names
 
     @property
     def disagrees(self) -> bool:
@@ -67,34 +66,36 @@ def needed_for(share: Fraction, seats: int) -> int:
     return math.ceil(share * seats)
 
 
+Reached = tuple[str | None, str, dict[str, object]]
+
+
 def rule_result(
     rule: str, decision: Decision, voting_seats: int, threshold: Fraction | None
-) -> tuple[str | None, str]:
-    """The result a decision rule gives from the recorded votes, and how it was reached."""
+) -> Reached:
+    """The result a decision rule gives from the recorded votes (None when it cannot say),
+    how it was reached (a key of i18n.findings.HOW) and the figures that says."""
     votes = decision.votes
     if rule == "consensus":
         if votes is None:
-            return "adopted", "consensus: no vote recorded"
-        return None, "consensus, yet votes are recorded"
+            return "adopted", "consensus-no-vote", {}
+        return None, "consensus-with-votes", {}
     if votes is None:
-        return None, f"{rule.replace('_', ' ')}: no votes recorded"
+        return None, "no-votes", {"rule": rule}
     yes, no = votes.in_favour or 0, votes.against or 0
     if rule == "simple_majority":
-        return ("adopted" if yes > no else "rejected"), f"{yes} for against {no}: more for needed"
+        return ("adopted" if yes > no else "rejected"), "simple-majority", {"yes": yes, "no": no}
     if rule == "absolute_majority":
         half = Fraction(voting_seats, 2)
         return (
             "adopted" if yes > half else "rejected",
-            f"{yes} for; more than half of {voting_seats} voting seats needed",
+            "absolute-majority",
+            {"yes": yes, "seats": voting_seats},
         )
     if threshold is None:
-        return None, "qualified majority without a threshold in the Forum's rules"
+        return None, "no-threshold", {}
     needed = threshold * (yes + no)
-    return (
-        "adopted" if yes >= needed else "rejected",
-        f"{yes} for of {yes + no} votes cast ({votes.abstain or 0} abstentions not counted); "
-        f"{threshold} of votes cast needed",
-    )
+    figures = {"yes": yes, "cast": yes + no, "abstain": votes.abstain or 0, "threshold": threshold}
+    return ("adopted" if yes >= needed else "rejected"), "qualified-majority", figures
 
 
 def meeting_facts(
@@ -119,16 +120,17 @@ def meeting_facts(
             quorum_rules.quorum,
         )
         if not quorum.met:
-            findings.append(Finding("quorum-missed", "concern", subject, quorum.describe(), ()))
+            findings.append(Finding("quorum-missed", "concern", subject, "quorum", quorum.figures))
 
     checks = []
     voting_seats = seats.count(day)
     for decision in meeting.decisions:
         rule = decision.rule or (rules.decision_rule if rules else "consensus")
-        computed, why = rule_result(
+        computed, how, figures = rule_result(
             rule, decision, voting_seats, rules.qualified_threshold if rules else None
         )
-        check = DecisionCheck(decision, rule, computed, why)
+        check = DecisionCheck(decision, rule, computed, how, figures)
+        said = {"decision": decision.id, "result": decision.result, "how": how, **figures}
         checks.append(check)
         where = Evidence("meetings", meeting.stem, f"decision-{decision.id}")
         if check.disagrees:
@@ -137,22 +139,20 @@ def meeting_facts(
                     "result-disagrees",
                     "concern",
                     where,
-                    f"Decision {decision.id} is recorded as {decision.result}, but "
-                    f"{why} gives {computed}",
+                    "result-disagrees",
+                    {**said, "computed": computed},
                 )
             )
         if rule != "consensus" and decision.votes is None and decision.result in VOTE_RESULTS:
-            findings.append(
-                Finding("votes-missing", "note", where, f"Decision {decision.id}: {why}")
-            )
+            findings.append(Finding("votes-missing", "note", where, "votes-missing", said))
         if quorum and not quorum.met and decision.result in VOTE_RESULTS:
             findings.append(
                 Finding(
                     "decision-without-quorum",
                     "concern",
                     where,
-                    f"Decision {decision.id} was {decision.result} at a meeting without "
-                    f"quorum ({quorum.present} of {quorum.needed} needed)",
+                    "decision-without-quorum",
+                    {**said, "present": quorum.present, "needed": quorum.needed},
                 )
             )
 
@@ -164,14 +164,12 @@ def meeting_facts(
                     "late-notice",
                     "concern",
                     subject,
-                    f"Announced {notice} days before the meeting; the rules ask for "
-                    f"{rules.notice_days}",
+                    "late-notice",
+                    {"days": notice, "needed": rules.notice_days},
                 )
             )
         elif notice is None and held:
-            findings.append(
-                Finding("notice-unrecorded", "note", subject, "No announcement date recorded")
-            )
+            findings.append(Finding("notice-unrecorded", "note", subject, "notice-unrecorded"))
 
     lag, minutes_findings = _minutes(
         meeting, day, rules.minutes_due_days if rules else None, today, subject
@@ -195,7 +193,8 @@ def _minutes(
                 "late-minutes",
                 "concern",
                 subject,
-                f"Minutes published {lag} days after the meeting; the rules allow {due_days}",
+                "late-minutes",
+                {"days": lag, "due": due_days},
             )
         )
     elif due_days is not None and published is None and (today - day).days > due_days:
@@ -204,10 +203,10 @@ def _minutes(
                 "minutes-overdue",
                 "concern",
                 subject,
-                f"Minutes not published {(today - day).days} days after the meeting; the "
-                f"rules allow {due_days}",
+                "minutes-overdue",
+                {"days": (today - day).days, "due": due_days},
             )
         )
     if minutes and minutes.status == "draft":
-        findings.append(Finding("minutes-draft", "note", subject, "Minutes are still in draft"))
+        findings.append(Finding("minutes-draft", "note", subject, "minutes-draft"))
     return lag, findings

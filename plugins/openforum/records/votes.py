@@ -7,6 +7,7 @@ rule contradicts is what happened, so it is published, with a warning giving the
 
 from __future__ import annotations
 
+from ..i18n.findings import how
 from ..kinds import ForumRecords
 from .bodies import decision_rules
 from .model import Meeting
@@ -58,7 +59,8 @@ def check_votes(meeting: Meeting, records: ForumRecords, problems: Problems) -> 
         if rule == "consensus" or decision.result not in VOTE_RESULTS:
             continue
         threshold = rules.qualified_threshold if rules else None
-        computed, why = rule_result(rule, decision, voting_seats, threshold)
+        computed, reached, figures = rule_result(rule, decision, voting_seats, threshold)
+        why = how(reached, figures)
         if computed is not None and computed != decision.result:
             problems.warn(
                 meeting.path,

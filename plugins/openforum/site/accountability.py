@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import verdict_words as words
-from ..facts.findings import CODES, Evidence, Finding
+from ..facts.findings import Evidence, Finding
 from ..facts.verdicts import Judgement
+from ..i18n.findings import code_meaning, finding_message
 from . import labels
 from .charts import forum_charts
 from .context import Context, GeneratedPage
@@ -62,7 +63,8 @@ def evidence_link(ctx: Context, evidence: Evidence, short: bool = False) -> Link
         record = ctx.records.of_kind(evidence.kind).get(evidence.id)
         name = getattr(record, "title", None) or getattr(record, "name", None) or evidence.id
         if evidence.anchor.startswith("submission-"):
-            name = f"{name}, submission {evidence.anchor.removeprefix('submission-')}"
+            number = evidence.anchor.removeprefix("submission-")
+            name = labels.say("%(name)s, submission %(id)s", name=name, id=number)
     else:
         target = section_src(evidence.kind)
         name = ctx.forum_name if evidence.kind == "forum" else labels.label(evidence.kind)
@@ -100,9 +102,10 @@ def _row(ctx: Context, judgement: Judgement) -> Row:
 
 def accountability_page(ctx: Context) -> GeneratedPage:
     facts = ctx.facts
-    groups: dict[str, list[tuple[Finding, Link]]] = {}
+    groups: dict[str, list[tuple[Finding, Link, str]]] = {}
     for finding in facts.findings:
-        groups.setdefault(finding.code, []).append((finding, evidence_link(ctx, finding.subject)))
+        link = evidence_link(ctx, finding.subject)
+        groups.setdefault(finding.code, []).append((finding, link, finding_message(finding)))
     standards: dict[str, list[Row]] = {number: [] for number in words.STANDARDS}
     rules: list[Row] = []
     for judgement in facts.requirements:
@@ -111,12 +114,14 @@ def accountability_page(ctx: Context) -> GeneratedPage:
     return ctx.page(
         SRC,
         "accountability.html.j2",
-        "Accountability",
-        standards=[(number, words.STANDARDS[number], rows) for number, rows in standards.items()],
+        labels._("Accountability"),
+        standards=[
+            (number, words.standard_heading(number), rows) for number, rows in standards.items()
+        ],
         rules=rules,
         standards_url=words.OGP_STANDARDS_URL,
-        verdict_words=words.VERDICT_WORDS,
-        groups=[(code, CODES[code], items) for code, items in groups.items()],
+        verdict_words=words.verdict_words(),
+        groups=[(code, code_meaning(code), items) for code, items in groups.items()],
         balance=facts.balance,
         charts=forum_charts(ctx.records, facts),
     )

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..i18n.labels import say
+
 _SEPARATOR = "\x1e"  # starts each commit in `git log` output; never in a file name
 
 
@@ -76,10 +78,11 @@ def cite(
     source: str | None = None,
 ) -> Citation:
     if version is not None:
-        stated = f"record version {version.commit} of {version.day.isoformat()}"
+        day = version.day.isoformat()
+        stated = say("record version %(commit)s of %(date)s", commit=version.commit, date=day)
     elif record_day is not None:
-        stated = f"record as of {record_day.isoformat()}"
+        stated = say("record as of %(date)s", date=record_day.isoformat())
     else:
-        stated = "record"
+        stated = say("record")
     text = f"{forum_name}. \u201c{title}\u201d. {kind_label}, {stated}. {permalink}"
     return Citation(permalink, text, stated, source)

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..facts.forum import ForumFacts
 from ..records import ForumRecords
-from . import derived
+from . import derived, labels
 from .citation import Citation, Version, cite, git_versions
 from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_heading_ids
 from .options import SiteOptions
@@ -76,6 +76,7 @@ class Context:
         self.records = records
         self.options = options  # the build context (build_context.BuildContext)
         self.today = options.today
+        self.language = options.language  # the interface's: i18n.using(language)
         self.facts = facts  # shared by every page and by the open data
         self.render_markdown = options.markdown or MarkdownRenderer()
         self._body_links: list[str] = []  # of the bodies rendered for the next page
@@ -108,7 +109,7 @@ class Context:
 
     @property
     def forum_name(self) -> str:
-        return self.records.forum.name if self.records.forum else "The Forum"
+        return self.records.forum.name if self.records.forum else labels._("The Forum")
 
     def page(
         self,

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import labels
 from .context import Context, GeneratedPage
 from .urls import relative_file, section_src
 
@@ -27,21 +28,53 @@ class Download:
 
 # Whole-forum files, in the order a reuser looks for them.
 WHOLE_FORUM = (
-    ("api/index.json", "JSON", "Index of the JSON API: every collection, its count and address"),
-    ("data/datapackage.json", "Data Package", "Describes every CSV table, field and type"),
-    ("api/popolo.json", "Popolo JSON", "People, organisations, seats, meetings, motions, votes"),
-    ("calendar.ics", "iCalendar", "Every meeting; subscribe to follow announcements and changes"),
-    ("calendars/consultations.ics", "iCalendar", "Consultation windows"),
-    ("calendars/milestones.ics", "iCalendar", "Commitment milestones by due date"),
-    ("feeds/updates.atom", "Atom", "Meetings announced, minutes, decisions, status changes"),
-    ("published-urls.txt", "Text", "Every address the site has published; none ever breaks"),
+    (
+        "api/index.json",
+        "JSON",
+        labels.N_("Index of the JSON API: every collection, its count and address"),
+    ),
+    (
+        "data/datapackage.json",
+        "Data Package",
+        labels.N_("Describes every CSV table, field and type"),
+    ),
+    (
+        "api/popolo.json",
+        "Popolo JSON",
+        labels.N_("People, organisations, seats, meetings, motions, votes"),
+    ),
+    (
+        "calendar.ics",
+        "iCalendar",
+        labels.N_("Every meeting; subscribe to follow announcements and changes"),
+    ),
+    ("calendars/consultations.ics", "iCalendar", labels.N_("Consultation windows")),
+    ("calendars/milestones.ics", "iCalendar", labels.N_("Commitment milestones by due date")),
+    (
+        "feeds/updates.atom",
+        "Atom",
+        labels.N_("Meetings announced, minutes, decisions, status changes"),
+    ),
+    (
+        "published-urls.txt",
+        "Text",
+        labels.N_("Every address the site has published; none ever breaks"),
+    ),
 )
 PER_RECORD = (
-    ("api/<kind>/<id>.json", "JSON", "One record, with facts derived from it under 'derived'"),
-    ("api/<kind>.json", "JSON", "All records of a kind"),
-    ("api/submissions/<consultation>/<id>.json", "JSON", "One submission and its response"),
-    ("feeds/commitments/<id>.atom", "Atom", "Follow one commitment"),
-    ("feeds/plans/<id>.atom", "Atom", "Follow one action plan"),
+    (
+        "api/<kind>/<id>.json",
+        "JSON",
+        labels.N_("One record, with facts derived from it under 'derived'"),
+    ),
+    ("api/<kind>.json", "JSON", labels.N_("All records of a kind")),
+    (
+        "api/submissions/<consultation>/<id>.json",
+        "JSON",
+        labels.N_("One submission and its response"),
+    ),
+    ("feeds/commitments/<id>.atom", "Atom", labels.N_("Follow one commitment")),
+    ("feeds/plans/<id>.atom", "Atom", labels.N_("Follow one action plan")),
 )
 
 
@@ -59,7 +92,7 @@ def data_page(ctx: Context, data: Mapping[str, str]) -> GeneratedPage:
     return ctx.page(
         SRC,
         "data.html.j2",
-        "Open data",
+        labels._("Open data"),
         downloads=downloads,
         patterns=PER_RECORD,
         tables=tables,

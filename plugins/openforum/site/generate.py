@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from .. import i18n
 from ..facts.forum import ForumFacts, derive
 from ..kinds import SECTIONS
 from ..kinds.forum import pages as forum
@@ -62,7 +63,8 @@ def site_context(records: ForumRecords, options: SiteOptions, facts: ForumFacts)
 
 def run_jobs(ctx: Context, names: Iterable[str]) -> dict[str, Made]:
     """The pages of the named jobs (see `JOBS`), by job; jobs are independent of each other."""
-    return {name: list(JOBS[name](ctx)) for name in names}
+    with i18n.using(ctx.language):
+        return {name: list(JOBS[name](ctx)) for name in names}
 
 
 def assemble(
@@ -72,7 +74,8 @@ def assemble(
     site = GeneratedSite()
     sections = [page for page in made["sections"] if isinstance(page, GeneratedPage)]
     if exports is not None:
-        sections.append(data_page.data_page(ctx, exports))
+        with i18n.using(ctx.language):
+            sections.append(data_page.data_page(ctx, exports))
     for section in sections:
         site.add(section)
         site.sections.append(section.src)

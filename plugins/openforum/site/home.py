@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import i18n
 from ..records import ForumRecords
 from . import derived
 from .options import SiteOptions
@@ -13,11 +14,18 @@ HOME_MARKER = "<!-- openforum:home -->"
 
 
 def home_figures(records: ForumRecords, options: SiteOptions, src: str = HOME) -> str:
-    """HTML for the page at `src` (links are relative to it), framed by blank lines."""
+    """HTML for the page at `src` (links are relative to it), framed by blank lines, in
+    the build's language."""
+    with i18n.using(options.language):
+        html = _render(records, options, src)
+    return f"\n\n{html.strip()}\n\n"
+
+
+def _render(records: ForumRecords, options: SiteOptions, src: str) -> str:
     today = options.today
     plan = derived.current_plan(records, today)
     consultation = derived.open_consultation(records, today)
-    html = render(
+    return render(
         "home.html.j2",
         L=Links(records, src),
         today=today,
@@ -36,4 +44,3 @@ def home_figures(records: ForumRecords, options: SiteOptions, src: str = HOME) -
             "timeline": "timeline/index.md",
         },
     )
-    return f"\n\n{html.strip()}\n\n"

@@ -24,8 +24,8 @@ from .html import outline
 from .pasted_text import bullets_to_lists
 from .urls import record_src, relative
 
-# The words below go through `_` so that the catalogs can carry them. # i18n.translator
-_: Callable[[str], str] = str
+# The notes below are English for now: they go into the catalogs (i18n) next.
+_english: Callable[[str], str] = str
 
 _TEXT_NODE = re.compile(r">([^<>]+)<")
 _HEADING_END = "</h1>"
@@ -108,14 +108,14 @@ def _notes(
         if kind == "submissions":
             continue  # shown on its consultation's page, whose own state is noted
         notes.setdefault(_src(kind, key), []).append(
-            _("This record is not translated yet: it is shown in {language}.").format(
+            _english("This record is not translated yet: it is shown in {language}.").format(
                 language=default
             )
         )
     for (kind, key), state in states.items():
         if state.state == "stale" and kind != "submissions":
             notes.setdefault(_src(kind, key), []).append(
-                _(
+                _english(
                     "This translation was made from an earlier version of the record: "
                     "the {language} original has changed since."
                 ).format(language=default)
@@ -130,7 +130,7 @@ def _notes(
 
 def untranslated_page(content: str, default: str, language: str) -> str:
     """A hand-written page shown in the default language, marked and noted."""
-    note = _("This page is not translated yet: it is shown in {language}.").format(
+    note = _english("This page is not translated yet: it is shown in {language}.").format(
         language=language_name(default, language)
     )
     return (
@@ -167,8 +167,8 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
         cells = "".join(f"<td>{len(figures[state])}</td>" for state in STATES)
         rows.append(f'<tr><th scope="row" lang="{other}">{name}</th>{cells}</tr>')
         listed: tuple[tuple[State, str], ...] = (
-            ("stale", _("Out of date")),
-            ("missing", _("Not translated")),
+            ("stale", _english("Out of date")),
+            ("missing", _english("Not translated")),
         )
         for state, heading in listed:
             if figures[state]:
@@ -177,11 +177,11 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
                 lists.append(f"<details><summary>{summary}</summary><ul>{items}</ul></details>")
     heads = "".join(
         f'<th scope="col">{html.escape(h)}</th>'
-        for h in (_("Language"), _("Translated"), _("Out of date"), _("Not translated"))
+        for h in (_english("Language"), _english("Translated"), _english("Out of date"), _english("Not translated"))
     )
     section = (
-        f'<h2 id="translations">{html.escape(_("Translations"))}</h2>\n'
-        f"<p>{html.escape(_(_STATUS_INTRO))}</p>\n"
+        f'<h2 id="translations">{html.escape(_english("Translations"))}</h2>\n'
+        f"<p>{html.escape(_english(_STATUS_INTRO))}</p>\n"
         f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
         + "\n".join(lists)
     )

@@ -15,9 +15,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .. import i18n
+from ..i18n import labels
+from ..i18n.findings import explanation
 from ..records import ForumRecords
 from ..records.fields import INSTITUTIONS
-from . import labels
 from .derived import DecisionAt
 from .urls import record_src, relative
 
@@ -41,22 +43,50 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    install_words(env)
     env.filters.update(
         label=labels.label,
         longdate=labels.long_date,
         shortdate=labels.short_date,
         time=labels.time_of,
+        weekday=labels.weekday,
+        number=labels.number,
+        language_name=labels.language_name,
+        explanation=explanation,
         fraction=labels.fraction,
         amount=labels.amount,
         pct=labels.percent,
         badge=badge,
     )
-    env.globals.update(plural=labels.plural)
     return env
 
 
+def install_words(env: Environment, language: str | None = None) -> None:
+    """Jinja's `_`, `gettext` and `ngettext` in `env`: in `language`, or (None) in the
+    language of the build running (`i18n.using`), so that one environment serves all."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    fixed = i18n.translator(language) if language is not None else None
+
+    def gettext(message: str) -> str:
+        return (fixed or i18n.active()).gettext(message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return (fixed or i18n.active()).ngettext(singular, plural, count)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["openforum_script_words"] = lambda: {
+        key: gettext(text) for key, text in labels.SCRIPT_WORDS.items()
+    }
+
+
 def render(template: str, **context: Any) -> str:
+    """`template` in the language of the build running (`i18n.using`)."""
+    words = i18n.active()
+    context.setdefault("language", words.language)
+    context.setdefault("rtl", words.rtl)
     return environment().get_template(template).render(**context)
 
 

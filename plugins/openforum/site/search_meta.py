@@ -15,22 +15,22 @@ from . import labels
 
 # The kind's name in the search's "Kind" filter; a kind not listed is named from its folder.
 KIND_NAMES = {
-    "commitments": "Commitment",
-    "plans": "Action plan",
-    "meetings": "Meeting",
-    "members": "Member",
-    "consultations": "Consultation",
-    "assessments": "Self-assessment",
-    "partners": "Partner",
+    "commitments": labels.N_("Commitment"),
+    "plans": labels.N_("Action plan"),
+    "meetings": labels.N_("Meeting"),
+    "members": labels.N_("Member"),
+    "consultations": labels.N_("Consultation"),
+    "assessments": labels.N_("Self-assessment"),
+    "partners": labels.N_("Partner"),
 }
-PAGE_KIND = "Page"  # hand-written pages, and the Forum's own page
+PAGE_KIND = labels.N_("Page")  # hand-written pages, and the Forum's own page
 
 
 def search_meta(records: ForumRecords, src: str) -> dict[str, Any] | None:
     """{"filters": {name: value}} for a record page, or None: the page is not indexed."""
     kind, _, rest = src.partition("/")
     if src == "forum/index.md":
-        return {"filters": {"kind": PAGE_KIND}}
+        return {"filters": {"kind": labels._(PAGE_KIND)}}
     if rest == "index.md" or "/" in rest or not rest.endswith(".md"):
         return None
     key = rest.removesuffix(".md")
@@ -38,7 +38,9 @@ def search_meta(records: ForumRecords, src: str) -> dict[str, Any] | None:
     record = kind_records.get(key) if isinstance(kind_records, dict) else None
     if record is None:
         return None
-    filters = {"kind": KIND_NAMES.get(kind, labels.label(kind.rstrip("s")))}
+    filters = {
+        "kind": labels._(KIND_NAMES[kind]) if kind in KIND_NAMES else labels.label(kind[:-1])
+    }
     status = getattr(record, "status", None)
     if isinstance(status, str):
         filters["status"] = labels.label(status)

@@ -16,13 +16,13 @@ from .urls import record_src, section_src
 
 # Event kinds in the order the filter lists them, with their names for readers.
 KINDS = {
-    "meeting": ("Meetings", "Meeting"),
-    "decision": ("Decisions", "Decision"),
-    "commitment": ("Commitment progress", "Commitment"),
-    "consultation": ("Consultations", "Consultation"),
-    "plan": ("Plan phases", "Plan"),
-    "membership": ("Membership", "Membership"),
-    "assessment": ("Assessments", "Assessment"),
+    "meeting": (labels.N_("Meetings"), labels.N_("Meeting")),
+    "decision": (labels.N_("Decisions"), labels.N_("Decision")),
+    "commitment": (labels.N_("Commitment progress"), labels.N_("Commitment")),
+    "consultation": (labels.N_("Consultations"), labels.N_("Consultation")),
+    "plan": (labels.N_("Plan phases"), labels.N_("Plan")),
+    "membership": (labels.N_("Membership"), labels.N_("Membership")),
+    "assessment": (labels.N_("Assessments"), labels.N_("Assessment")),
 }
 
 
@@ -53,17 +53,19 @@ def events(records: ForumRecords) -> list[Event]:
             found.append(Event(entry.date, "commitment", text, src, status=entry.status))
     for consultation in records.consultations.values():
         src = record_src("consultations", consultation.stem)
-        found.append(Event(consultation.opens, "consultation", f"Opens: {consultation.title}", src))
-        found.append(
-            Event(consultation.closes, "consultation", f"Closes: {consultation.title}", src)
-        )
+        title = consultation.title
+        opens = labels.say("Opens: %(title)s", title=title)
+        found.append(Event(consultation.opens, "consultation", opens, src))
+        closes = labels.say("Closes: %(title)s", title=title)
+        found.append(Event(consultation.closes, "consultation", closes, src))
         if consultation.summary_published:
-            text = f"Summary published: {consultation.title}"
+            text = labels.say("Summary published: %(title)s", title=title)
             found.append(Event(consultation.summary_published, "consultation", text, src))
     for plan in records.plans.values():
         src = record_src("plans", plan.stem)
         for phase in plan.phases:
-            text = f"{plan.title}: {labels.label(phase.phase).lower()} phase begins"
+            phase_name = labels.label(phase.phase).lower()
+            text = labels.say("%(plan)s: %(phase)s phase begins", plan=plan.title, phase=phase_name)
             found.append(Event(phase.start, "plan", text, src))
     for member in records.members.values():
         found.extend(_membership(member))
@@ -81,12 +83,14 @@ def _membership(member: Member) -> list[Event]:
     found: list[Event] = []
     for index, seat in enumerate(seats):
         role = labels.label(seat.role).lower()
-        verb = "joins the Forum as" if index == 0 else "becomes"
-        found.append(Event(seat.start, "membership", f"{member.name} {verb} {role}", src))
+        says = "%(name)s joins the Forum as %(role)s" if index == 0 else "%(name)s becomes %(role)s"
+        text = labels.say(says, name=member.name, role=role)
+        found.append(Event(seat.start, "membership", text, src))
         follows = seats[index + 1] if index + 1 < len(seats) else None
         continued = follows is not None and seat.end and follows.start <= seat.end + _DAY
         if seat.end and not continued:
-            found.append(Event(seat.end, "membership", f"{member.name} leaves the Forum", src))
+            text = labels.say("%(name)s leaves the Forum", name=member.name)
+            found.append(Event(seat.end, "membership", text, src))
     return found
 
 
@@ -100,8 +104,12 @@ def timeline_page(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("timeline"),
         "timeline.html.j2",
-        "Timeline",
+        labels._("Timeline"),
         by_year=by_year,
-        kinds=[(kind, names[0], counts[kind]) for kind, names in KINDS.items() if counts[kind]],
-        kind_names={kind: names[1] for kind, names in KINDS.items()},
+        kinds=[
+            (kind, labels._(names[0]), counts[kind])
+            for kind, names in KINDS.items()
+            if counts[kind]
+        ],
+        kind_names={kind: labels._(names[1]) for kind, names in KINDS.items()},
     )

@@ -155,7 +155,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         return html
 
     def on_env(self, env: jinja2.Environment, /, **kwargs: Any) -> jinja2.Environment:
-        install_theme_overrides(env)
+        install_theme_overrides(env, self.run.ctx.language if self.run else None)
         return env
 
     def on_page_context(self, ctx: TemplateContext, /, *, page: Page, **_: Any) -> TemplateContext:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import labels
 from ...site.context import Context, GeneratedPage
 from ...site.urls import record_src, section_src
 
@@ -24,7 +25,7 @@ def assessments_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("assessments"),
         "assessments_index.html.j2",
-        "Self-assessments",
+        labels._("Self-assessments"),
         assessments=sorted(
             ctx.records.assessments.values(), key=lambda a: (a.period.start, a.stem), reverse=True
         ),

@@ -12,11 +12,11 @@ from ...site.render import Links, card
 from ...site.urls import record_src, relative_file, section_src
 
 IRM_FIELDS = (
-    ("specificity", "Specificity"),
-    ("potential_impact", "Potential impact"),
-    ("potential", "Potential for results"),
-    ("completion", "Completion"),
-    ("early_results", "Early results"),
+    ("specificity", labels.N_("Specificity")),
+    ("potential_impact", labels.N_("Potential impact")),
+    ("potential", labels.N_("Potential for results")),
+    ("completion", labels.N_("Completion")),
+    ("early_results", labels.N_("Early results")),
 )
 
 
@@ -43,10 +43,10 @@ def commitment_title(commitment: Commitment) -> str:
 
 
 def irm_rows(irm: IrmAssessment) -> list[tuple[str, str]]:
-    rows = [(name, labels.label(getattr(irm, attr))) for attr, name in IRM_FIELDS]
+    rows = [(labels._(name), labels.label(getattr(irm, attr))) for attr, name in IRM_FIELDS]
     rows = [(name, value) for name, value in rows if value]
     if irm.starred is not None:
-        rows.append(("Starred", "Yes" if irm.starred else "No"))
+        rows.append((labels._("Starred"), labels._("Yes") if irm.starred else labels._("No")))
     return rows
 
 
@@ -71,13 +71,19 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
         title = commitment_title(c)
         done = derived.progress(ctx.facts, c)
         plan = ctx.records.plans.get(c.plan)
-        summary = (
-            f"Status: {labels.label(c.status)}. {done.done} of {done.total} milestones "
-            f"complete. A commitment of the {plan.title if plan else c.plan}."
+        summary = labels.say(
+            "Status: %(status)s. %(done)s of %(total)s milestones complete. A commitment of "
+            "the %(plan)s.",
+            status=labels.label(c.status),
+            done=done.done,
+            total=done.total,
+            plan=plan.title if plan else c.plan,
         )
         latest = c.progress[-1].date if c.progress else None
         lead = Links(ctx.records, src).member_name(c.lead)
-        found_by = f"Lead: {lead}. Status: {labels.label(c.status)}." if lead else summary
+        status = labels.label(c.status)
+        found_by = labels.say("Lead: %(lead)s. Status: %(status)s.", lead=lead, status=status)
+        found_by = found_by if lead else summary
         yield ctx.page(
             src,
             "commitment.html.j2",
@@ -85,7 +91,9 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
             source=c.path,
             search=(SearchEntry.of(title, found_by, tags=(key,)),),
             meta=card(title, summary, relative_file(src, f"feeds/commitments/{key}.atom")),
-            citation=ctx.citation(src, title, f"Commitment {key}", c.path, latest),
+            citation=ctx.citation(
+                src, title, labels.say("Commitment %(id)s", id=key), c.path, latest
+            ),
             feed=relative_file(src, f"feeds/commitments/{key}.atom"),
             c=c,
             body=ctx.body(c.body, levels=0),
@@ -110,7 +118,7 @@ def commitments_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("commitments"),
         "commitments_index.html.j2",
-        "Commitments",
+        labels._("Commitments"),
         meta={"hide": ["navigation", "toc"]},  # the table needs the width
         rows=table,
         counts=derived.status_counts(ordered),

@@ -10,6 +10,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
+from ...i18n.findings import finding_message
 from ...records.model import Consultation, Outcome, Submission
 from ...safety.sanitize import public_markdown
 from ...site import derived, labels
@@ -18,7 +19,7 @@ from ...site.render import submission_anchor
 from ...site.urls import record_src, section_src
 
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
-WITHHELD = "Name withheld"
+WITHHELD = labels.N_("Name withheld")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ def author_name(submission: Submission) -> str:
     author = submission.author
     if author and author.publish_name and author.name:
         return author.name
-    return WITHHELD
+    return labels._(WITHHELD)
 
 
 def state(consultation: Consultation, today: date) -> str:
@@ -50,17 +51,17 @@ def state(consultation: Consultation, today: date) -> str:
 
 def _steps(consultation: Consultation) -> list[Step]:
     steps = [
-        Step(consultation.timeline_published, "Timeline published")
+        Step(consultation.timeline_published, labels._("Timeline published"))
         if consultation.timeline_published
         else None,
-        Step(consultation.opens, "Consultation opens"),
-        Step(consultation.closes, "Consultation closes"),
-        Step(consultation.summary_published, "Summary of the input published")
+        Step(consultation.opens, labels._("Consultation opens")),
+        Step(consultation.closes, labels._("Consultation closes")),
+        Step(consultation.summary_published, labels._("Summary of the input published"))
         if consultation.summary_published
         else None,
     ]
     for event in consultation.events:
-        what = (event.kind or "event").replace("_", " ").capitalize()
+        what = labels.label(event.kind) if event.kind else labels._("Event")
         where = f": {event.place}" if event.place else ""
         steps.append(Step(event.date, f"{what}{where}"))
     return sorted((s for s in steps if s), key=lambda s: s.day)
@@ -82,7 +83,7 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
             consultation.title,
             source=consultation.path,
             search=(
-                SearchEntry.of(consultation.title, "Public consultation", tags=(key,)),
+                SearchEntry.of(consultation.title, labels._("Public consultation"), tags=(key,)),
                 *(_submission_entry(consultation, s) for s in submissions),
             ),
             c=consultation,
@@ -96,7 +97,7 @@ def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
                 for s in submissions
             ],
             concerns=[
-                f.message
+                finding_message(f)
                 for f in ctx.facts.findings_about("consultations", key)
                 if f.level == "concern"
             ],
@@ -109,11 +110,15 @@ def _submission_entry(consultation: Consultation, submission: Submission) -> Sea
     author = submission.author
     parts = [
         author.organization if author else None,
-        f"{labels.label(author.sector)} sector" if author and author.sector else None,
-        f"to {consultation.title}",
+        labels.say("%(sector)s sector", sector=labels.label(author.sector))
+        if author and author.sector
+        else None,
+        labels.say("to %(consultation)s", consultation=consultation.title),
     ]
     return SearchEntry.of(
-        f"Submission {submission.stem}: {author_name(submission)}",
+        labels.say(
+            "Submission %(id)s: %(author)s", id=submission.stem, author=author_name(submission)
+        ),
         " · ".join(part for part in parts if part),
         submission_anchor(submission.stem),
     )
@@ -124,7 +129,7 @@ def consultations_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("consultations"),
         "consultations_index.html.j2",
-        "Consultations",
+        labels._("Consultations"),
         items=[
             (c, state(c, ctx.today), len(derived.submissions_of(ctx.records, c.stem)))
             for c in items

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 
+from ...i18n.findings import finding_message, quorum_text
 from ...records.bodies import body_of
 from ...records.model import Meeting
 from ...site import derived, labels
@@ -35,21 +36,34 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
         approved_in = meeting.minutes.approved_in if meeting.minutes else None
         src = record_src("meetings", key)
         title = meeting_title(meeting)
-        summary = f"{labels.label(meeting.status)} {labels.label(meeting.kind).lower()} of the "
-        summary += f"{ctx.forum_name}, {labels.long_date(meeting.start)}."
+        summary = labels.say(
+            "%(status)s %(kind)s of the %(forum)s, %(date)s.",
+            status=labels.label(meeting.status),
+            kind=labels.label(meeting.kind).lower(),
+            forum=ctx.forum_name,
+            date=labels.long_date(meeting.start),
+        )
         if found.quorum:
-            summary += f" {found.quorum.describe()}."
+            summary += f" {quorum_text(found.quorum)}."
         if meeting.decisions:
-            summary += f" {len(meeting.decisions)} decision(s)."
+            summary += " " + labels.say("%(count)s decision(s).", count=len(meeting.decisions))
         yield ctx.page(
             src,
             "meeting.html.j2",
             title,
             source=meeting.path,
             meta=card(title, summary),
-            search=(SearchEntry.of(title, f"{labels.label(meeting.kind)} meeting"),),
+            search=(
+                SearchEntry.of(
+                    title, labels.say("%(kind)s meeting", kind=labels.label(meeting.kind))
+                ),
+            ),
             citation=ctx.citation(
-                src, title, f"Meeting {key}", meeting.path, derived.meeting_day(meeting)
+                src,
+                title,
+                labels.say("Meeting %(id)s", id=key),
+                meeting.path,
+                derived.meeting_day(meeting),
             ),
             m=meeting,
             timezone=_timezone(ctx, meeting),
@@ -64,7 +78,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             voting_seats=found.attendance.voting_seats if found.attendance else None,
             # The rule's own result, shown where it differs from the recorded one.
             disagreements={c.decision.id: c for c in found.decisions if c.disagrees},
-            concerns=[f.message for f in found.findings if f.level == "concern"],
+            concerns=[finding_message(f) for f in found.findings if f.level == "concern"],
             default_rule=default_rule,
             upcoming=derived.meeting_day(meeting) >= ctx.today and not ended(ctx),
             attendance_in_minutes=bool(ATTENDANCE_WORDS.search(meeting.body)),
@@ -107,7 +121,7 @@ def meetings_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         src,
         "meetings_index.html.j2",
-        "Meetings",
+        labels._("Meetings"),
         upcoming=derived.upcoming_meetings(ctx.records, ctx.today),
         by_year=by_year,
         by_body=[(body, meetings) for body, meetings in by_body if meetings],

@@ -54,9 +54,11 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
 def _search_text(ctx: Context, member: Member) -> str:
     organization = Links(ctx.records, HOME).member_name(member.organization)
     parts = [
-        "Member",
+        labels._("Member"),
         organization,
-        f"{labels.label(member.sector)} sector" if member.sector else "",
+        labels.say("%(sector)s sector", sector=labels.label(member.sector))
+        if member.sector
+        else "",
     ]
     return " · ".join(part for part in parts if part)
 
@@ -90,7 +92,7 @@ def members_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("members"),
         "members_index.html.j2",
-        "Members",
+        labels._("Members"),
         by_sector={k: v for k, v in by_sector.items() if v},
         roles=roles,
         counts=counts,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n.labels import label, say
 from ...records import ForumRecords
 from ...site.context import Context, GeneratedPage, SearchEntry
 from ...site.derived import commitments_by_member
@@ -45,7 +46,8 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
             (m for m in records.members.values() if m.organization == key),
             key=lambda m: m.name.casefold(),
         )
-        sector = f"{organization.sector.replace('_', ' ')} sector · " if organization.sector else ""
+        sector = label(organization.sector) if organization.sector else ""
+        sector = say("%(sector)s sector", sector=sector) + " · " if sector else ""
         yield ctx.page(
             record_src(ORGANIZATIONS.name, key),
             "organization.html.j2",
@@ -54,7 +56,14 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
             search=(
                 SearchEntry.of(
                     organization.name,
-                    f"Organization · {sector}leads {len(leads)}, supports {len(supports)}",
+                    say("Organization")
+                    + " · "
+                    + sector
+                    + say(
+                        "leads %(leads)s, supports %(supports)s",
+                        leads=len(leads),
+                        supports=len(supports),
+                    ),
                     tags=(key,),
                 ),
             ),
@@ -75,7 +84,10 @@ def organizations_index(ctx: Context) -> GeneratedPage:
         for key, o in sorted(records.organizations.items(), key=lambda kv: kv[1].name.casefold())
     ]
     return ctx.page(
-        section_src(ORGANIZATIONS.name), "organizations_index.html.j2", "Organizations", rows=rows
+        section_src(ORGANIZATIONS.name),
+        "organizations_index.html.j2",
+        say("Organizations"),
+        rows=rows,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import labels
 from ...site.context import Context, GeneratedPage
 from ...site.urls import record_src, section_src
 
@@ -30,7 +31,7 @@ def partners_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("partners"),
         "partners_index.html.j2",
-        "Partners",
+        labels._("Partners"),
         partners=sorted(ctx.records.partners.values(), key=lambda p: p.name.casefold()),
     )
 

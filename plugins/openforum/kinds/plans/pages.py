@@ -23,10 +23,14 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
             "plan.html.j2",
             plan.title,
             source=plan.path,
-            search=(SearchEntry.of(plan.title, "National Action Plan", tags=(key,)),),
+            search=(SearchEntry.of(plan.title, labels._("National Action Plan"), tags=(key,)),),
             meta=card(
                 plan.title,
-                f"{labels.label(plan.status)}: {len(own)} commitments.",
+                labels.say(
+                    "%(status)s: %(count)s commitments.",
+                    status=labels.label(plan.status),
+                    count=len(own),
+                ),
                 relative_file(src, f"feeds/plans/{key}.atom"),
             ),
             feed=relative_file(src, f"feeds/plans/{key}.atom"),
@@ -52,7 +56,7 @@ def plans_index(ctx: Context) -> GeneratedPage:
     return ctx.page(
         section_src("plans"),
         "plans_index.html.j2",
-        "Action plans",
+        labels._("Action plans"),
         plans=[
             (p, derived.status_counts(derived.commitments_of(ctx.records, p.stem))) for p in plans
         ],

@@ -50,13 +50,13 @@ def cadence(records: ForumRecords, facts: ForumFacts) -> Chart | None:
         if gaps.get(meeting.stem) and previous is not None:
             x0 = _x(derived.meeting_day(previous), first, end)
             body.append(line(x0, 60, x, 60, ALERT, width=3, dash="6 3"))
-            flags.append("long gap before it")
+            flags.append(labels._("long gap before it"))
         if ("late-notice", meeting.stem) in late:
             body.append(f'<path d="M{x - 6:.1f} 38 L{x + 6:.1f} 38 L{x:.1f} 48 Z" fill="{ALERT}"/>')
-            flags.append("late notice")
+            flags.append(labels._("late notice"))
         if ("late-minutes", meeting.stem) in late:
             body.append(rect(x - 5, 72, 10, 10, ALERT))
-            flags.append("late minutes")
+            flags.append(labels._("late minutes"))
         held = meeting.status == "held"
         body.append(
             f'<circle cx="{x:.1f}" cy="60" r="6" fill="{INK if held else "#fff"}" '
@@ -91,24 +91,39 @@ def cadence(records: ForumRecords, facts: ForumFacts) -> Chart | None:
     keys, _ = legend(
         100,
         [
-            (INK, "Meeting held"),
-            (ALERT, "Late notice (triangle), late minutes (square), long gap (dashed)"),
+            (INK, labels._("Meeting held")),
+            (
+                ALERT,
+                labels._("Late notice (triangle), late minutes (square), long gap (dashed)"),
+            ),
         ],
     )
     flagged = sum(1 for row in rows if row[-1])
-    title = f"Meetings from {first.year} to {end.year}"
-    description = (
-        f"{len(rows)} meetings on a time line, {flagged} of them marked for a long gap before "
-        "them, late notice or late minutes; hollow circles are meetings not held."
+    title = labels.say("Meetings from %(first)s to %(last)s", first=first.year, last=end.year)
+    description = labels.say(
+        "%(count)s meetings on a time line, %(flagged)s of them marked for a long gap before "
+        "them, late notice or late minutes; hollow circles are meetings not held.",
+        count=len(rows),
+        flagged=flagged,
     )
     return Chart(
         "chart-cadence",
         title,
         description,
         svg("chart-cadence", title, description, 140, body + keys),
-        ("Date", "Meeting", "Status", "Notice (days)", "Minutes after (days)", "Marked"),
+        tuple(
+            labels._(header)
+            for header in (
+                labels.N_("Date"),
+                labels.N_("Meeting"),
+                labels.N_("Status"),
+                labels.N_("Notice (days)"),
+                labels.N_("Minutes after (days)"),
+                labels.N_("Marked"),
+            )
+        ),
         tuple(rows),
-        f"Meetings since {first.year}; the Meetings page lists every one."
+        labels.say("Meetings since %(year)s; the Meetings page lists every one.", year=first.year)
         if len(shown) < len(meetings)
         else "",
     )
@@ -133,19 +148,19 @@ def attendance(records: ForumRecords) -> Chart | None:
     fills = {s: fill_for(s, i) for i, s in enumerate(sectors)}
     bars, height = stacked_bars(rows, fills)
     keys, key_height = legend(height + 8, [(fills[s], labels.label(s)) for s in used])
-    title = f"Attendance by sector at the latest {len(held)} meetings"
+    title = labels.say("Attendance by sector at the latest %(count)s meetings", count=len(held))
     totals = {s: sum(dict(parts)[s] for _, parts in rows) for s in used}
-    description = (
+    description = labels.say(
         "One bar per meeting, its members present split by sector. Over these meetings: "
-        + ", ".join(f"{labels.label(s)} {n}" for s, n in totals.items())
-        + " attendances."
+        "%(totals)s attendances.",
+        totals=", ".join(f"{labels.label(s)} {n}" for s, n in totals.items()),
     )
     return Chart(
         "chart-attendance",
         title,
         description,
         svg("chart-attendance", title, description, int(height + key_height + 12), bars + keys),
-        ("Meeting", *(labels.label(s) for s in used)),
+        (labels._("Meeting"), *(labels.label(s) for s in used)),
         tuple((name, *(str(dict(parts)[s]) for s in used)) for name, parts in rows),
     )
 
@@ -166,8 +181,8 @@ def seat_balance(facts: ForumFacts) -> Chart | None:
         words(RIGHT, 126, str(end.year), fill=MUTED, anchor="end"),
     ]
     for name, attr, fill, dash in (
-        ("Government", "government", "#0d47a1", ""),
-        ("Non-government", "other", "#1b5e20", "5 3"),
+        (labels._("Government"), "government", "#0d47a1", ""),
+        (labels._("Non-government"), "other", "#1b5e20", "5 3"),
     ):
         points = []
         for r in rows:
@@ -179,28 +194,46 @@ def seat_balance(facts: ForumFacts) -> Chart | None:
             f'stroke-width="3"{dashed}><title>{name}</title></polyline>'
         )
     keys, _ = legend(
-        138, [("#0d47a1", "Government seats (solid)"), ("#1b5e20", "Non-government seats (dashed)")]
+        138,
+        [
+            ("#0d47a1", labels._("Government seats (solid)")),
+            ("#1b5e20", labels._("Non-government seats (dashed)")),
+        ],
     )
     unbalanced = sum(1 for r in rows if not r.balanced)
     last = rows[-1]
-    title = "Voting seats: government and non-government over time"
-    description = (
-        f"Two step lines from {labels.short_date(first)}: {len(rows)} periods, {unbalanced} of "
-        f"them unbalanced. Now {last.government} government and {last.other} non-government."
+    title = labels._("Voting seats: government and non-government over time")
+    description = labels.say(
+        "Two step lines from %(date)s: %(count)s periods, %(unbalanced)s of them unbalanced. "
+        "Now %(government)s government and %(other)s non-government.",
+        date=labels.short_date(first),
+        count=len(rows),
+        unbalanced=unbalanced,
+        government=last.government,
+        other=last.other,
     )
     return Chart(
         "chart-seats",
         title,
         description,
         svg("chart-seats", title, description, 165, body + keys),
-        ("From", "To", "Government", "Non-government", "Balanced"),
+        tuple(
+            labels._(header)
+            for header in (
+                labels.N_("From"),
+                labels.N_("To"),
+                labels.N_("Government"),
+                labels.N_("Non-government"),
+                labels.N_("Balanced"),
+            )
+        ),
         tuple(
             (
                 labels.short_date(r.start),
-                labels.short_date(r.end) if r.end else "today",
+                labels.short_date(r.end) if r.end else labels._("today"),
                 str(r.government),
                 str(r.other),
-                "yes" if r.balanced else "no",
+                labels._("yes") if r.balanced else labels._("no"),
             )
             for r in rows
         ),

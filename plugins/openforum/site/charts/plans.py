@@ -48,10 +48,14 @@ def status_over_time(plan_id: str, commitments: list[Commitment], today: date) -
     keys, key_height = legend(height + 8, [(fills[s], labels.label(s)) for s in used])
     latest = dict(rows[-1][1])
     summary = ", ".join(f"{latest[s]} {labels.label(s).lower()}" for s in used if latest[s])
-    title = f"Commitments by status, {labels.short_date(days[0])} to {labels.short_date(days[-1])}"
-    description = (
-        f"One bar per date, splitting the plan's {len(commitments)} commitments by the status "
-        f"last reported by then. On {labels.short_date(days[-1])}: {summary}."
+    first, last = labels.short_date(days[0]), labels.short_date(days[-1])
+    title = labels.say("Commitments by status, %(first)s to %(last)s", first=first, last=last)
+    description = labels.say(
+        "One bar per date, splitting the plan's %(count)s commitments by the status last "
+        "reported by then. On %(date)s: %(summary)s.",
+        count=len(commitments),
+        date=last,
+        summary=summary,
     )
     key = f"chart-status-{plan_id}"
     return Chart(
@@ -59,6 +63,6 @@ def status_over_time(plan_id: str, commitments: list[Commitment], today: date) -
         title,
         description,
         svg(key, title, description, int(height + key_height + 12), bars + keys),
-        ("Date", *(labels.label(s) for s in used)),
+        (labels._("Date"), *(labels.label(s) for s in used)),
         tuple((name, *(str(dict(parts)[s]) for s in used)) for name, parts in rows),
     )

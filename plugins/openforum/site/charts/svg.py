@@ -12,6 +12,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ...i18n import labels
+
 WIDTH = 640  # viewBox units; the drawing scales to the column's width
 FONT = 13
 INK = "#212121"
@@ -51,7 +53,10 @@ def svg(key: str, title: str, description: str, height: int, body: list[str]) ->
         f'<svg class="of-chart__svg" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{key}-title {key}-desc" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="sans-serif" font-size="{FONT}">'
+        # Drawn left to right in every language (its x positions assume it): a right-to-left
+        # page would otherwise flip where each label is anchored. Arabic words still read
+        # right to left inside their own labels.
+        f'font-family="sans-serif" font-size="{FONT}" direction="ltr">'
         f'<title id="{key}-title">{escape(title)}</title>'
         f'<desc id="{key}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"
     )
@@ -130,7 +135,9 @@ def stacked_bars(
             if not count:
                 continue
             width = room * count / largest
-            body.append(rect(x, y + 2, width, 20, fills[series], f"{name}: {series} {count}"))
+            body.append(
+                rect(x, y + 2, width, 20, fills[series], f"{name}: {labels.label(series)} {count}")
+            )
             if width >= 18:
                 body.append(text(x + width / 2, y + 16, str(count), fill="#fff", anchor="middle"))
             x += width

@@ -4,8 +4,13 @@
 (function () {
   "use strict";
 
+  /* The page's words, in its language (openforum.js reads them; it runs first). */
+  function t(key, fallback) {
+    return window.OpenForum && window.OpenForum.t ? window.OpenForum.t(key, fallback) : fallback;
+  }
+
   var PAGE_SIZE = 8;
-  var FILTERS = [["kind", "Kind"], ["status", "Status"], ["plan", "Plan"], ["year", "Year"]];
+  var FILTERS = ["kind", "status", "plan", "year"];
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -71,18 +76,18 @@
       if (fieldset.dataset.ofReady) return;
       fieldset.dataset.ofReady = "1";
       api.filters().then(function (all) {
-        FILTERS.forEach(function (pair) {
-          var values = Object.keys(all[pair[0]] || {}).sort();
-          if (pair[0] === "year") values.reverse();
+        FILTERS.forEach(function (name) {
+          var values = Object.keys(all[name] || {}).sort();
+          if (name === "year") values.reverse();
           if (values.length < 2) return;
-          var label = el("label", {}, pair[1] + " ");
-          var select = el("select", { name: pair[0] });
-          select.appendChild(el("option", { value: "" }, "All"));
+          var label = el("label", {}, t("column-" + name, name.charAt(0).toUpperCase() + name.slice(1)) + " ");
+          var select = el("select", { name: name });
+          select.appendChild(el("option", { value: "" }, t("all", "All")));
           values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
           select.addEventListener("change", search);
           label.appendChild(select);
           fieldset.appendChild(label);
-          selects[pair[0]] = select;
+          selects[name] = select;
         });
         var first = fieldset.querySelector("select");
         if (first) first.focus();
@@ -95,10 +100,10 @@
       if (!query) {
         list.textContent = "";
         more.hidden = true;
-        meta.textContent = "Type a word from any record: minutes, decisions, descriptions, submissions.";
+        meta.textContent = t("search-hint", "Type a word from any record: minutes, decisions, descriptions, submissions.");
         return;
       }
-      meta.textContent = "Searching…";
+      meta.textContent = t("searching", "Searching…");
       pagefind().then(function (api) {
         narrow.hidden = false;
         return api.search(query, { filters: chosenFilters() });
@@ -107,11 +112,12 @@
         found = response.results;
         shown = 0;
         list.textContent = "";
-        meta.textContent = found.length === 0 ? "No record matches “" + query + "”."
-          : found.length === 1 ? "1 matching page." : found.length + " matching pages.";
+        meta.textContent = found.length === 0 ? t("no-match", "No record matches “{query}”.").replace("{query}", query)
+          : found.length === 1 ? t("one-match", "1 matching page.")
+          : t("matches", "{count} matching pages.").replace("{count}", found.length);
         return showMore(mine);
       }).catch(function () {
-        if (mine === run) meta.textContent = "The search index could not be loaded.";
+        if (mine === run) meta.textContent = t("index-failed", "The search index could not be loaded.");
       });
     }
 

@@ -3,6 +3,19 @@
 (function () {
   "use strict";
 
+  /* The page's words, in its language: a JSON object the search partial writes (#of-words);
+     the search script reads them through window.OpenForum.t too. */
+  var WORDS = null;
+  function t(key, fallback) {
+    if (WORDS === null) {
+      var node = document.getElementById("of-words");
+      try { WORDS = node ? JSON.parse(node.textContent) : {}; } catch (e) { WORDS = {}; }
+    }
+    return WORDS[key] || fallback;
+  }
+  window.OpenForum = window.OpenForum || {};
+  window.OpenForum.t = t;
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -22,18 +35,18 @@
     var rows = Array.prototype.slice.call(body.rows);
     var keys = (wrap.getAttribute("data-of-filter") || "").split(/\s+/).filter(Boolean);
     var selects = {};
-    var bar = el("div", { class: "of-filters", role: "search", "aria-label": "Filter the table" });
+    var bar = el("div", { class: "of-filters", role: "search", "aria-label": t("filter-table", "Filter the table") });
     keys.forEach(function (key) {
       var seen = {};
       rows.forEach(function (row) {
         var value = row.getAttribute("data-" + key) || "";
         if (value && !(value in seen)) seen[value] = row.getAttribute("data-" + key + "-label") || value;
       });
-      var label = el("label", {}, key.charAt(0).toUpperCase() + key.slice(1));
+      var label = el("label", {}, t("column-" + key, key.charAt(0).toUpperCase() + key.slice(1)));
       if (Object.keys(seen).length > MAX_OPTIONS) {
         /* Hundreds of institutions make a select unusable: type a part of the name,
            with the names offered as suggestions. */
-        var input = el("input", { type: "search", "data-key": key, list: "of-list-" + key, placeholder: "Type to filter" });
+        var input = el("input", { type: "search", "data-key": key, list: "of-list-" + key, placeholder: t("type-to-filter", "Type to filter") });
         var list = el("datalist", { id: "of-list-" + key });
         Object.keys(seen).map(function (v) { return seen[v]; }).sort(function (a, b) { return a.localeCompare(b); })
           .forEach(function (text) { list.appendChild(el("option", { value: text })); });
@@ -45,7 +58,7 @@
         return;
       }
       var select = el("select", { "data-key": key });
-      select.appendChild(el("option", { value: "" }, "All"));
+      select.appendChild(el("option", { value: "" }, t("all", "All")));
       Object.keys(seen).sort(function (a, b) { return seen[a].localeCompare(seen[b]); })
         .forEach(function (value) { var o = el("option", { value: value }, seen[value]); select.appendChild(o); });
       select.addEventListener("change", apply);
@@ -53,7 +66,7 @@
       bar.appendChild(label);
       selects[key] = select;
     });
-    var reset = el("button", { type: "button" }, "Show all");
+    var reset = el("button", { type: "button" }, t("show-all", "Show all"));
     reset.addEventListener("click", function () {
       Object.keys(selects).forEach(function (k) { selects[k].value = ""; });
       apply();
@@ -80,7 +93,7 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = "Showing " + shown + " of " + rows.length + " rows.";
+      count.textContent = t("showing-rows", "Showing {shown} of {total} rows.").replace("{shown}", shown).replace("{total}", rows.length);
     }
 
     if (wrap.hasAttribute("data-of-sortable")) {
@@ -117,7 +130,7 @@
     box.dataset.ofReady = "1";
     var events = document.querySelectorAll("li[data-kind]");
     var intro = box.querySelector("p");
-    if (intro) intro.textContent = "Show events of these kinds:";
+    if (intro) intro.textContent = box.getAttribute("data-of-intro") || t("show-kinds", "Show events of these kinds:");
     Array.prototype.forEach.call(box.querySelectorAll(".of-kind"), function (span) {
       var kind = (span.className.match(/of-kind--(\S+)/) || [])[1];
       if (!kind) return;
@@ -141,10 +154,10 @@
   function enhancePermalink(code) {
     if (code.dataset.ofReady || !navigator.clipboard) return;
     code.dataset.ofReady = "1";
-    var button = el("button", { type: "button", class: "of-copy" }, "Copy");
+    var button = el("button", { type: "button", class: "of-copy" }, t("copy", "Copy"));
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(code.textContent).then(function () {
-        button.textContent = "Copied";
+        button.textContent = t("copied", "Copied");
       });
     });
     code.insertAdjacentElement("afterend", button);
