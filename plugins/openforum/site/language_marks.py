@@ -177,7 +177,12 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
                 lists.append(f"<details><summary>{summary}</summary><ul>{items}</ul></details>")
     heads = "".join(
         f'<th scope="col">{html.escape(h)}</th>'
-        for h in (_english("Language"), _english("Translated"), _english("Out of date"), _english("Not translated"))
+        for h in (
+            _english("Language"),
+            _english("Translated"),
+            _english("Out of date"),
+            _english("Not translated"),
+        )
     )
     section = (
         f'<h2 id="translations">{html.escape(_english("Translations"))}</h2>\n'
