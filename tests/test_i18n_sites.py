@@ -137,6 +137,8 @@ def built(language: str, tmp: Path) -> Built:
     work = tmp / language
     records = work / "forum_records"
     shutil.copytree(DEMO, records)
+    for translation in records.rglob("*.*.md"):  # the demo's Spanish: one language here
+        translation.unlink()
     forum = records / "forum.md"
     forum.write_text(
         re.sub(r"(?m)^languages: .*$", f"languages: [{language}]", forum.read_text("utf-8")),

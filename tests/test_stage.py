@@ -83,6 +83,8 @@ def test_mkdocs_without_the_plugin_builds_the_site_s_files(
     plain, ours = _files(copy / "site"), _files(built.root)
     # Pagefind's full-text index is made by the plugin's build; a plain build has its own.
     ours = {p: data for p, data in ours.items() if not p.startswith("pagefind/")}
+    # The default language is staged; the demo's Spanish site is built by the plugin only.
+    ours = {p: data for p, data in ours.items() if not p.startswith("es/")}
     assert sorted(plain) == sorted(ours)  # the same pages, redirects, assets and data
     open_data = [
         p

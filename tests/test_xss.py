@@ -165,6 +165,7 @@ def _records(root: Path, kind: str) -> list[str]:
         return ["forum.md"]
     folder = root / "consultations" if kind == "submissions" else root / kind
     paths = sorted(folder.glob("*/*.md" if kind == "submissions" else "*.md"))
+    paths = [p for p in paths if "." not in p.stem]  # `<id>.<lang>.md` is a translation
     return [p.relative_to(root).as_posix() for p in paths]
 
 

@@ -210,6 +210,7 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
     from .facts.forum import derive
     from .records import load_forum
     from .report import findings_json, findings_text, format_problem, summary
+    from .translation_report import status_of, status_text, with_status
 
     records, problems = load_forum(path)
     if problems:
@@ -227,10 +228,11 @@ def run_check(path: Path, style: str, fail_on: set[str], today: date | None) -> 
         )
         return 1
     facts = derive(records, today)
+    translations = status_of(records)  # stale ones are listed, and fail nothing
     if style == "json":
-        print(findings_json(facts))
+        print(with_status(findings_json(facts), translations))
     else:
-        print(findings_text(facts))
+        print(findings_text(facts) + status_text(translations))
     failing = [f for f in facts.findings if "any" in fail_on or f.code in fail_on]
     unmet = [
         j

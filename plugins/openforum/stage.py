@@ -30,6 +30,7 @@ import yaml
 from .build import BuildError, build
 from .export_cmd import CommandError, Source, add_command, read_source, refuse_private, replacing
 from .i18n.templates import bake_folder
+from .records.translations import page_translation
 from .site import HOME_MARKER, home_figures
 from .site.context import GeneratedPage
 from .site.urls import HOME
@@ -102,7 +103,8 @@ def _handwritten(source_docs: Path) -> list[str]:
     if not source_docs.is_dir():
         raise CommandError(f"{source_docs}: the docs_dir of mkdocs.yml is not a folder")
     found = (path for path in sorted(source_docs.rglob("*")) if path.is_file())
-    return [path.relative_to(source_docs).as_posix() for path in found]
+    srcs = (path.relative_to(source_docs).as_posix() for path in found)
+    return [src for src in srcs if not page_translation(src)]  # the default language only
 
 
 def _copy_handwritten(

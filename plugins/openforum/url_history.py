@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .records import KINDS, SINGULAR, ForumRecords, Mark, Problem
+from .records.translations import page_translation
 from .site.urls import url_of
 
 RETIRED_FILE = "retired-urls.txt"
@@ -107,8 +108,13 @@ def record_page_urls(history: GitHistory, records_dir: Path) -> dict[str, PurePo
 
 
 def hand_written_urls(history: GitHistory, docs_dir: Path) -> dict[str, PurePosixPath]:
-    """URL -> the page in docs_dir that once gave it."""
-    return {page_url(path): path for path in history.under(docs_dir) if path.suffix in _MARKDOWN}
+    """URL -> the page in docs_dir that once gave it; `<page>.<lang>.md` gave none (it is
+    `<page>.md` in that language's site)."""
+    return {
+        page_url(path): path
+        for path in history.under(docs_dir)
+        if path.suffix in _MARKDOWN and page_translation(path.as_posix()) is None
+    }
 
 
 def page_url(path: PurePosixPath) -> str:

@@ -43,6 +43,12 @@ def add_authoring_commands(commands: Any) -> None:
         metavar="FIELD=VALUE",
         help="write this value for a top-level field (repeatable), e.g. --set kind=working_group",
     )
+    new.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="write the translation into LANG (one of forum.md's languages) of the existing "
+        "record KIND ID: <id>.<LANG>.md with its text to translate",
+    )
     new.set_defaults(run=run_new)
 
     for name, target, summary, description in (
@@ -76,7 +82,12 @@ def run_new(args: argparse.Namespace) -> int:
         preset[key.strip()] = value.strip()
     try:
         kind = find_kind(args.kind)
-        written = new_record(args.records, kind, list(args.ids), preset, _today(args.records))
+        if args.lang is not None:
+            from .new_translation import new_translation
+
+            written = new_translation(args.records, kind, list(args.ids), args.lang)
+        else:
+            written = new_record(args.records, kind, list(args.ids), preset, _today(args.records))
     except NewRecordError as error:
         print(f"openforum new: {error}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..records.fields import Record
 from ..records.schema import Reference
+from ..records.translation_types import Translations
 from .assessments import ASSESSMENTS, Assessment
 from .commitments import COMMITMENTS, Commitment
 from .consultations import CONSULTATIONS, Consultation
@@ -45,6 +46,7 @@ class ForumRecords:
     organizations: dict[str, Organization] = ORGANIZATIONS.registered
     references: list[Reference] = field(default_factory=list)
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
+    translations: Translations = field(default_factory=Translations)  # `<id>.<lang>.md` files
 
     def of_kind(self, kind: str) -> dict[str, Record]:
         """The records of `kind` by id; none for a kind not registered."""

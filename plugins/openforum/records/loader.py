@@ -20,6 +20,7 @@ from .files import listing, refused
 from .limits import check_body, id_problem
 from .problems import START, Mark, Problem, Problems, did_you_mean
 from .schema import Reading, Reference, build
+from .translations import load_translations, translation_name
 from .values import is_id
 from .yamlread import read_record
 
@@ -84,6 +85,7 @@ def load_forum(root: Path, cache: ReadCache | None = None) -> tuple[ForumRecords
     with _no_cyclic_gc():
         _load_tree(records, problems, cache)
         check_forum(records, problems)
+        records.translations = load_translations(records, problems, KINDS)
     return records, problems
 
 
@@ -162,7 +164,7 @@ def _discover(root: Path, problems: Problems) -> list[_Job]:
                 f"unknown folder '{entry.name}'.{did_you_mean(entry.name, KINDS)} "
                 f"Record folders are: {', '.join(KINDS)}",
             )
-        elif entry.suffix == ".md":
+        elif entry.suffix == ".md" and _translated(entry) != "forum":
             problems.add(
                 entry,
                 START,
@@ -209,6 +211,8 @@ def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
     if path.suffix != ".md":
         problems.add(path, START, f"'{path.name}' is not a record: records are named <id>.md")
         return False
+    if _translated(path):  # `<id>.<lang>.md`: a translation, read by load_translations
+        return False
     if not is_id(path.stem):
         ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in ascii_stem).split())
@@ -223,6 +227,12 @@ def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
     if reason is not None:  # still read: references to it resolve, no second message
         problems.add(path, START, f"the file name '{path.name}' {reason}")
     return True
+
+
+def _translated(path: Path) -> str | None:
+    """The id a translation file translates, None for any other file."""
+    named = translation_name(path)
+    return named[0] if named else None
 
 
 def _read_all(jobs: list[_Job]) -> list[_Loaded]:

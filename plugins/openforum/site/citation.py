@@ -20,6 +20,7 @@ _SEPARATOR = "\x1e"  # starts each commit in `git log` output; never in a file n
 class Version:
     commit: str  # abbreviated hash, "" without Git
     day: date
+    rank: int = 0  # how many commits of the log are newer: orders commits of the same day
 
 
 def git_versions(folder: Path) -> dict[Path, Version]:
@@ -50,12 +51,12 @@ def git_versions(folder: Path) -> dict[Path, Version]:
     except (OSError, subprocess.CalledProcessError):
         return {}
     versions: dict[Path, Version] = {}
-    for block in log.split(_SEPARATOR)[1:]:
+    for rank, block in enumerate(log.split(_SEPARATOR)[1:]):
         header, *names = block.strip().splitlines()
         commit, day = header.split()
         for name in names:
             path = (Path(top) / name).resolve()
-            versions.setdefault(path, Version(commit, date.fromisoformat(day)))
+            versions.setdefault(path, Version(commit, date.fromisoformat(day), rank))
     return versions
 
 

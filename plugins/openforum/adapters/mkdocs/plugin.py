@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ... import identity, incremental
 from ...build import Build, BuildError, context, load
+from ...language_sites import SiteLanguage
 from ...records import ReadCache
 from ...report import format_problem
 from ...safety.sanitize import clean_html
@@ -78,6 +79,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.site_paths: set[str] = set()  # every address, for the links of record bodies
         self.read_cache = ReadCache()  # across the rebuilds of `mkdocs serve`
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
+        self.site_language = SiteLanguage()  # other languages' builds: set by the default's
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined, it keeps this instance (and the records read) across `mkdocs serve` rebuilds.
@@ -92,16 +94,18 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise BuildError("record URLs are /<kind>/<id>/: set use_directory_urls: true")
         root = Path(config.config_file_path).parent
         self.records_dir, docs = root / self.config.records, Path(config.docs_dir)
-        loaded = load(self.records_dir, cache=self.read_cache, history_root=root,
-                      docs_dir=docs, retired_file=root / self.config.retired_urls)  # fmt: skip
+        loaded = self.site_language.settle(config, self.site_language.inherit() or load(
+            self.records_dir, cache=self.read_cache, history_root=root, docs_dir=docs,
+            retired_file=root / self.config.retired_urls))  # fmt: skip
         settled = identity.settle_site(config, loaded.records.forum, root)
         for line in [*loaded.notes, *map(format_problem, loaded.warnings), *settled]:
             log.info(line)  # warnings are published as recorded: a strict build goes on
         edit_base = self.config.repo_edit_base or identity.record_edit_base(config, root)
         # Record bodies render with the extensions of the site's hand-written pages.
         markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
-        ctx = context(loaded.records, today=self.config.today, site_url=config.site_url,
-                      edit_base=edit_base, repo_root=root, markdown=markdown)  # fmt: skip
+        ctx = self.site_language.context(context(loaded.records, today=self.config.today,
+            site_url=config.site_url, edit_base=edit_base, repo_root=root, markdown=markdown),
+            config)  # fmt: skip
         # Started now, a worker makes pages while MkDocs sets up the rest of the build.
         self.run = Build(loaded, ctx, parallel=self.config.parallel)
         log.info(f"loaded {self.run}")
@@ -111,9 +115,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     @_told()
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.run is not None  # set in on_config
-        site = self.run.pages(
-            Path(config.site_dir), Path(config.docs_dir), {f.src_uri for f in files}
-        )
+        site = self.site_language.mark(self.run.pages(
+            Path(config.site_dir), Path(config.docs_dir), {f.src_uri for f in files}))  # fmt: skip
         for src, page in site.pages.items():
             # Record pages are never in the nav, which every page carries (heavy, slow).
             nav = InclusionLevel.UNDEFINED if src in site.sections else InclusionLevel.NOT_IN_NAV
@@ -122,7 +125,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             files.append(file)
         for src, text in site.static.items():
             files.append(File.generated(config, src, content=text))
-        self.files = files
+        self.files = files = self.site_language.pages(files, config)
         # A hand-written page's old address may be answered by a generated page too.
         self.run.loaded.guard_pages(Path(config.docs_dir), self._page_urls())
         self.search_entries = theme_search_entries(config)
@@ -144,7 +147,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     @event_priority(-100)
     def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
         if not isinstance(page, PrerenderedPage):
-            return clean_html(html)
+            return self.site_language.mark_page(page, clean_html(html))
         assert self.run is not None
         where, links = page.generated.source or page.file.src_uri, page.generated.body_links
         for warning in self.run.link_warnings(page.url, links, self.site_paths, str(where)):
@@ -158,6 +161,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_page_context(self, ctx: TemplateContext, /, *, page: Page, **_: Any) -> TemplateContext:
         if isinstance(page, PrerenderedPage) and self.search_entries is not None:
             self.search_entries.extend(search_entries(page))
+        self.site_language.alternates(ctx["config"], page)
         return ctx
 
     # Priority -100, last: the open data goes in after every other plugin wrote its files
@@ -170,6 +174,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         site, urls = Path(config.site_dir), self._page_urls()
         log.info("search index: %d pages", run.publish(site, taken, urls))
         incremental.remember(self, config, run.records, run.ctx)  # `mkdocs serve`: a save
+        self.site_language.build_others(config, self)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)

@@ -1,0 +1,221 @@
+"""One site per language (records.md, "Translations"), for the MkDocs adapter.
+
+The default language's site is the build MkDocs runs, at the contract's URLs. When it is
+done, it builds each other language's site into `<site>/<lang>/` as mkdocs-static-i18n
+did: the same mkdocs.yml loaded again with that theme language and site folder, and the
+openforum plugin of that build told its language and handed the records already loaded
+(no second reading or checking). Hand-written pages `content/<page>.<lang>.md` stand in for
+`content/<page>.md` in that language. Every page names its counterparts (`hreflang`) and
+Material's language selector leads to the same page in each language. Works the same under
+`mkdocs build` and `mkdocs serve` (whose every rebuild builds every language).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .build import BuildContext, Loaded
+from .exports import URLS_FILE, format_url_list, parse_url_list
+from .identity import _theme_language as theme_language
+from .records import ForumRecords
+from .records.translated import RecordState, Untranslated, in_language, translation_status
+from .records.translations import LANGUAGE, page_translation
+from .site.citation import git_versions
+from .site.generate import GeneratedSite
+from .site.language_marks import (
+    MarkedBodies,
+    add_status,
+    language_name,
+    mark_site,
+    untranslated_page,
+)
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(slots=True)
+class SiteLanguage:
+    """The language one build publishes. The default build makes one for each other build."""
+
+    language: str | None = None  # None: the Forum's default language
+    inherited: ForumRecords | None = None  # the default build's records, as loaded
+    home_url: str = ""  # the default language's site address
+    loaded: ForumRecords | None = None  # as loaded, before translation
+    languages: tuple[str, ...] = ()
+    untranslated: Untranslated | None = None
+    states: dict[str, list[RecordState]] = field(default_factory=dict)
+    translated_pages: set[str] = field(default_factory=set)  # hand-written, in this language
+
+    @property
+    def nested(self) -> bool:
+        return self.inherited is not None
+
+    def inherit(self) -> Loaded | None:
+        """The default build's records, for another language's build (None: load them)."""
+        return None if self.inherited is None else Loaded(self.inherited)
+
+    def settle(self, config: MkDocsConfig, loaded: Loaded) -> Loaded:
+        """The records in this build's language; the default build reads the translations'
+        state (one `git log`) when the Forum has several languages."""
+        loaded.records = self._settle(loaded.records, config)
+        return loaded
+
+    def context(self, ctx: BuildContext, config: MkDocsConfig) -> BuildContext:
+        """The build's context in this build's language, record bodies shown untranslated
+        marked; the theme speaks that language too (Material's labels, `<html lang>`)."""
+        self._set_theme(config)
+        if self.language is None:
+            return ctx
+        markdown = self.renderer(ctx.markdown) if ctx.markdown is not None else None
+        return replace(ctx, language=self.language, markdown=markdown)
+
+    def _settle(self, records: ForumRecords, config: MkDocsConfig) -> ForumRecords:
+        assert records.forum is not None
+        self.loaded = records
+        self.languages = tuple(records.forum.languages)
+        if not self.nested:  # the default build, afresh each time (`mkdocs serve`)
+            self.language, self.states = self.languages[0], {}
+            self.home_url = config.site_url or ""
+            if len(self.languages) > 1:
+                self.states = translation_status(records, git_versions(records.root))
+        published, self.untranslated = in_language(records, self.language or self.languages[0])
+        return published
+
+    def _set_theme(self, config: MkDocsConfig) -> None:
+        if len(self.languages) < 2 or self.language is None:
+            return  # one language: forum.md or mkdocs.yml say which (identity.py)
+        found = theme_language(config, self.language)
+        if found is None:
+            log.info(f"the theme has no translation for '{self.language}'; its menus stay")
+        else:
+            config.theme["language"] = found
+
+    def renderer(self, render: Callable[[str], str]) -> Callable[[str], str]:
+        """The Markdown renderer, marking bodies shown untranslated."""
+        if self.untranslated is None or not self.untranslated.bodies:
+            return render
+        return MarkedBodies(render, self.untranslated.bodies.values(), self.untranslated.language)
+
+    def mark(self, site: GeneratedSite) -> GeneratedSite:
+        """Untranslated text marked, record pages noted; the state of every language on
+        the open data page."""
+        add_status(site, self.states, self.language or "")
+        if self.untranslated is None or self.language == self.languages[0]:
+            return site
+        states = {(s.kind, s.key): s for s in self.states.get(self.language or "", [])}
+        mark_site(site, self.untranslated, self.language or "", states)
+        return site
+
+    def pages(self, files: Files, config: MkDocsConfig) -> Files:
+        """Hand-written pages in this language: `<page>.<lang>.md` stands in for
+        `<page>.md`; other languages' versions are no page of this site."""
+        for file in list(files.documentation_pages()):
+            found = page_translation(file.src_uri)
+            if found is None:
+                continue
+            page, language = found
+            files.remove(file)
+            if language not in self.languages:
+                log.info(f"{file.src_uri} is not published: forum.md's languages lack '{language}'")
+            if language != self.language:
+                continue
+            original = files.get_file_from_path(page)
+            if original is not None:
+                files.remove(original)
+            files.append(_standing_in(file, page, config))
+            self.translated_pages.add(page)
+        return files
+
+    def mark_page(self, page: Page, content: str) -> str:
+        """A hand-written page with no version in this language: its text is marked as the
+        default language's, and says so."""
+        default = self.languages[0] if self.languages else None
+        if default is None or self.language == default:
+            return content
+        if page.file.src_uri in self.translated_pages:
+            return content
+        return untranslated_page(content, default, self.language or default)
+
+    def alternates(self, config: MkDocsConfig, page: Page) -> None:
+        """Point Material's language selector and `hreflang` links at this page's
+        counterparts, as absolute addresses (what search engines ask for)."""
+        if len(self.languages) < 2:
+            return
+        home = self.home_url if self.home_url.endswith("/") else self.home_url + "/"
+        config.extra["alternate"] = [
+            {
+                "name": language_name(language, language).capitalize(),
+                "link": home + ("" if index == 0 else f"{language}/") + page.url,
+                "lang": language,
+            }
+            for index, language in enumerate(self.languages)
+        ]
+
+    def build_others(self, config: MkDocsConfig, plugin: BasePlugin[Any]) -> None:
+        """From the default build, when it is done: each other language's site."""
+        if self.nested or len(self.languages) < 2:
+            return
+        home = self.home_url if self.home_url.endswith("/") else self.home_url + "/"
+        for language in self.languages[1:]:
+            if not LANGUAGE.fullmatch(language):
+                raise PluginError(f"openforum: '{language}' in forum.md languages is no language")
+            other = load_config(
+                config.config_file_path,
+                site_dir=str(Path(config.site_dir) / language),
+                site_url=f"{home}{language}/",
+                strict=config.strict,
+            )
+            # MkDocs hands every build of a process the same instance of a plugin that has
+            # on_startup (this one, for `mkdocs serve`): its language is set for this build
+            # and given back after it.
+            twin: Any = next(p for p in other.plugins.values() if isinstance(p, type(plugin)))
+            own = twin.site_language
+            twin.site_language = SiteLanguage(language, self.loaded, home, states=self.states)
+            log.info(f"building the '{language}' site into {other.site_dir}")
+            try:
+                build(other)
+            except (Abort, ConfigurationError, PluginError) as error:
+                # Nothing of a failed build may be served, in any language.
+                shutil.rmtree(config.site_dir, ignore_errors=True)
+                raise PluginError(
+                    f"openforum: the '{language}' site: {error}\n{config.site_dir} was removed; "
+                    "nothing was published."
+                ) from None
+            finally:
+                twin.site_language = own
+            _list_urls(Path(config.site_dir), language)
+
+
+def _list_urls(site: Path, language: str) -> None:
+    """The language's list of published URLs (exports' URLS_FILE) gives them under
+    `/<lang>/`, where they are."""
+    own = site / language / URLS_FILE
+    if own.is_file():
+        urls = [f"/{language}{url}" for url in parse_url_list(own.read_text("utf-8"))]
+        own.write_text(format_url_list(urls), "utf-8")
+
+
+def _standing_in(file: File, src_uri: str, config: MkDocsConfig) -> File:
+    """`file` (a page's translation) published at the address of `src_uri`."""
+    page = File(
+        src_uri,
+        src_dir=file.src_dir,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
+        inclusion=file.inclusion,
+    )
+    page.abs_src_path = file.abs_src_path  # read from the translation's file
+    page.edit_uri = file.edit_uri  # "Edit this page" opens the translation
+    return page
