@@ -15,6 +15,7 @@ import errno
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,21 @@ def exclusive_build(target: Path) -> Iterator[None]:
     with _locked(target):
         _recover(target)
         yield
+
+
+@contextmanager
+def staged_site(target: Path) -> Iterator[Path]:
+    """A fresh folder beside `target` to build into, holding the lock: it replaces `target`
+    when the block ends without error, and is removed when it raises."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive_build(target):
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
+        try:
+            yield staging
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        swap_in(staging, target)
 
 
 def swap_in(staging: Path, target: Path) -> None:

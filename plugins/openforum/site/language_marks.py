@@ -17,15 +17,14 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from markupsafe import escape
 
+from .. import i18n
+from ..i18n.labels import N_
 from ..records.translated import STATES, RecordState, State, Untranslated
 from ..safety.sanitize import public_markdown
 from .generate import GeneratedSite
 from .html import outline
 from .pasted_text import bullets_to_lists
 from .urls import record_src, relative
-
-# The notes below are English for now: they go into the catalogs (i18n) next.
-_english: Callable[[str], str] = str
 
 _TEXT_NODE = re.compile(r">([^<>]+)<")
 _HEADING_END = "</h1>"
@@ -103,19 +102,20 @@ def _notes(
     untranslated: Untranslated, language: str, states: Mapping[tuple[str, str], RecordState]
 ) -> dict[str, str]:
     default = language_name(untranslated.language, language)
+    _ = i18n.translator(language).gettext
     notes: dict[str, list[str]] = {}
     for kind, key in sorted(untranslated.records):
         if kind == "submissions":
             continue  # shown on its consultation's page, whose own state is noted
         notes.setdefault(_src(kind, key), []).append(
-            _english("This record is not translated yet: it is shown in {language}.").format(
+            _("This record is not translated yet: it is shown in {language}.").format(
                 language=default
             )
         )
     for (kind, key), state in states.items():
         if state.state == "stale" and kind != "submissions":
             notes.setdefault(_src(kind, key), []).append(
-                _english(
+                _(
                     "This translation was made from an earlier version of the record: "
                     "the {language} original has changed since."
                 ).format(language=default)
@@ -130,7 +130,8 @@ def _notes(
 
 def untranslated_page(content: str, default: str, language: str) -> str:
     """A hand-written page shown in the default language, marked and noted."""
-    note = _english("This page is not translated yet: it is shown in {language}.").format(
+    _ = i18n.translator(language).gettext
+    note = _("This page is not translated yet: it is shown in {language}.").format(
         language=language_name(default, language)
     )
     return (
@@ -159,6 +160,7 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
     page = site.pages.get(DATA_PAGE)
     if page is None or not status:
         return
+    _ = i18n.translator(language).gettext
     rows = []
     lists = []
     for other, states in status.items():
@@ -167,8 +169,8 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
         cells = "".join(f"<td>{len(figures[state])}</td>" for state in STATES)
         rows.append(f'<tr><th scope="row" lang="{other}">{name}</th>{cells}</tr>')
         listed: tuple[tuple[State, str], ...] = (
-            ("stale", _english("Out of date")),
-            ("missing", _english("Not translated")),
+            ("stale", _("Out of date")),
+            ("missing", _("Not translated")),
         )
         for state, heading in listed:
             if figures[state]:
@@ -178,15 +180,15 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
     heads = "".join(
         f'<th scope="col">{html.escape(h)}</th>'
         for h in (
-            _english("Language"),
-            _english("Translated"),
-            _english("Out of date"),
-            _english("Not translated"),
+            _("Language"),
+            _("Translated"),
+            _("Out of date"),
+            _("Not translated"),
         )
     )
     section = (
-        f'<h2 id="translations">{html.escape(_english("Translations"))}</h2>\n'
-        f"<p>{html.escape(_english(_STATUS_INTRO))}</p>\n"
+        f'<h2 id="translations">{html.escape(_("Translations"))}</h2>\n'
+        f"<p>{html.escape(_(_STATUS_INTRO))}</p>\n"
         f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
         + "\n".join(lists)
     )
@@ -194,7 +196,7 @@ def add_status(site: GeneratedSite, status: Mapping[str, list[RecordState]], lan
     site.pages[DATA_PAGE] = replace(page, html=content, toc=outline(content))
 
 
-_STATUS_INTRO = (
+_STATUS_INTRO = N_(
     "Records with text for people, by language: translated, translated from an earlier "
     "version of the record (out of date), and not translated (shown in the default language)."
 )

@@ -4,15 +4,13 @@ build without error or warning (strict_log.py keeps them)."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from ...staging import exclusive_build, explain, staging_prefix, swap_in
+from ...staging import explain, staged_site
 from ...strict_log import keeping
 
 
@@ -23,15 +21,8 @@ def build_atomically(config_file: Path, site_dir: Path | None = None) -> tuple[b
     except (Abort, ConfigurationError) as error:
         return False, f"{config_file}: {error}"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with exclusive_build(target):  # one build at a time; killed builds' leftovers go
-            staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
-            try:
-                _build(config_file, staging)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-            swap_in(staging, target)
+        with staged_site(target) as staging:  # one build at a time; swapped in if it succeeds
+            _build(config_file, staging)
     except (Abort, ConfigurationError) as error:
         return False, f"build failed, {target} left as it was:\n{error}"
     except OSError as error:  # disk full, permission denied...: no traceback
