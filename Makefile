@@ -66,6 +66,7 @@ bench: $(READY)
 	$(BIN)/python bench/validate.py $(RECORDS)
 	$(BIN)/python bench/shapes_bench.py $(N) $(if $(BIG),10000) --repeat $(REPEAT)
 	$(BIN)/python bench/serve_rebuild.py 3000
+	$(BIN)/python bench/languages.py --runs 1
 	$(if $(BIG),$(BIN)/python bench/search_payload.py 10000)
 
 # Headless-Chromium screenshots of the main pages into shots/ (needs chromium on PATH).

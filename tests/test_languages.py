@@ -20,6 +20,8 @@ from conftest import MINIMAL, PROJECT
 from git_repo import git
 from html_tree import content, parse
 from openforum.cli import main
+from openforum.i18n import translator
+from openforum.site.language_marks import language_name
 from site_build import BuiltSite, build_site, demo_site, write_config
 
 SITE_URL = "https://opengov.veloria.example/"
@@ -188,7 +190,15 @@ def test_a_stale_translation_says_so_on_its_page(tmp_path: Path) -> None:
     page = content(site / "pt" / "plans" / "nap1" / "index.html")
     assert "Primeiro plano" in page.find("h1").text
     notes = [note.text for note in page.find_all("p", "of-translation-note")]
-    assert len(notes) == 1 and "earlier version" in notes[0]
+    stale_note = (
+        translator("pt")
+        .gettext(
+            "This translation was made from an earlier version of the record: "
+            "the {language} original has changed since."
+        )
+        .format(language=language_name("en", "pt"))
+    )
+    assert notes == [stale_note] and "earlier version" not in stale_note  # said in Portuguese
     assert not content(site / "plans" / "nap1" / "index.html").find_all("p", "of-translation-note")
     data = content(site / "data" / "index.html")
     stale = [d for d in data.find_all("details") if "Out of date" in d.find("summary").text]
