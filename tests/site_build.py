@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -86,6 +87,19 @@ def write_config(
     config_file = workdir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def one_language(records: Path) -> None:
+    """Make the forum in `records` publish its default language alone, its translations
+    (`<id>.<lang>.md`) gone: for a test about something else than languages, half the
+    build of a two-language forum."""
+    forum = records / "forum.md"
+    text = forum.read_text(encoding="utf-8")
+    found = re.search(r"(?m)^languages: \[(\w+)[^\]\n]*\]$", text)
+    assert found, f"{forum} names no list of languages"
+    forum.write_text(text.replace(found[0], f"languages: [{found[1]}]", 1), encoding="utf-8")
+    for translation in records.rglob("*.*.md"):
+        translation.unlink()
 
 
 @cache

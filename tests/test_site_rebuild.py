@@ -14,11 +14,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from conftest import DEMO, PROJECT
+from git_repo import git
 from html_tree import Element, content, parse
 from openforum.records import load_forum
 from openforum.report import format_problem
 from openforum.site import derived, labels
-from site_build import TODAY, build_site
+from site_build import TODAY, build_site, one_language
 
 TITLE = 'Open contracting <b>now</b> & "forever"'
 
@@ -46,6 +47,7 @@ def changed(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("changed")
     records = work / "forum_records"
     shutil.copytree(DEMO, records)
+    one_language(records)  # about statuses, not languages (those: test_languages)
     _complete(records / "commitments/nap4-03.md")
     return build_site(work, records)
 
@@ -124,7 +126,9 @@ def test_invalid_records_stop_the_build_with_validate_messages(tmp_path: Path) -
 
 
 def test_mkdocs_build_strict_of_the_project_has_no_warning(tmp_path: Path) -> None:
-    """What `make build` runs, on the project's own mkdocs.yml."""
+    """What `make build` runs, on the project's own mkdocs.yml; it changes no tracked file
+    of the project (a build of a forum of its own: test_url_history)."""
+    before = git(PROJECT, "status", "--porcelain")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795392000"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
@@ -138,6 +142,8 @@ def test_mkdocs_build_strict_of_the_project_has_no_warning(tmp_path: Path) -> No
     assert "WARNING" not in result.stderr
     assert f"pages are written for {TODAY}" in result.stderr
     assert (tmp_path / "site" / "commitments" / "nap4-03" / "index.html").is_file()
+    assert git(PROJECT, "status", "--porcelain") == before
+    assert not (PROJECT / "published-urls.txt").exists()
 
 
 def test_a_bad_today_option_is_a_config_error(
