@@ -37,14 +37,16 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund
 	touch $(AXE)
 
+# Two test processes (pytest-xdist), a whole test file to each: `make test JOBS=4` for more.
+JOBS ?= 2
 test: $(READY) $(CHROMIUM) $(AXE)
 	$(BIN)/ruff check plugins tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
 
 # The whole suite with every worker process spawned, as on macOS and Windows (the parallel
 # tests run under spawn and fork in `make test` too).
 test-spawn: $(READY) $(CHROMIUM) $(AXE)
-	OPENFORUM_START_METHOD=spawn $(BIN)/python -m pytest -q
+	OPENFORUM_START_METHOD=spawn $(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
 
 lint: $(READY) typecheck
 	$(BIN)/ruff check plugins tests
