@@ -150,6 +150,20 @@ def test_hand_written_page_in_each_language(site: BuiltSite) -> None:
     assert not (site.root / "about.en").exists() and not (site.root / "en" / "about.en").exists()
 
 
+def test_nav_titles_written_in_mkdocs_yml_are_said_in_each_language(site: BuiltSite) -> None:
+    # The project's mkdocs.yml titles its nav in English ("Home", "The Forum", "Action
+    # plans"); the French site says the ones the catalogs know in French.
+    def nav_titles(page: Path) -> list[str]:
+        nav = parse(page).find("nav", "md-nav--primary")
+        return [span.text for span in nav.find_all("span", "md-ellipsis")]
+
+    french, english = nav_titles(site.page("")), nav_titles(site.root / "en" / "index.html")
+    french_words = translator("fr")
+    for title in ("Home", "The Forum", "Action plans", "Members", "How to take part"):
+        assert title in english
+        assert title not in french and french_words.gettext(title) in french
+
+
 def test_search_feeds_and_data_per_language(site: BuiltSite) -> None:
     for root in (site.root, site.root / "en"):
         assert (root / "pagefind" / "pagefind.js").is_file()
