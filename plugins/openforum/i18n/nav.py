@@ -12,9 +12,16 @@ from typing import Any
 
 from .labels import N_, _
 
-# Titles of the demo's nav that name no section of records; the sections' own titles
-# ("The Forum", "Members", "Action plans"...) are in the catalogs already.
-NAV_TITLES = (N_("Home"), N_("About the Forum"), N_("How to take part"))
+# Titles of the demo's nav that name no section of records, and the ones MkDocs gives the
+# record folders in a nav made from the folders ("plans/" is "Plans"); the other
+# sections' titles ("The Forum", "Members", "Action plans"...) are in the catalogs already.
+NAV_TITLES = (
+    N_("Home"),
+    N_("About the Forum"),
+    N_("How to take part"),
+    N_("Plans"),
+    N_("Data"),
+)
 
 
 def translate_titles(items: Iterable[Any]) -> None:
