@@ -7,6 +7,7 @@ is not translated shows in the default language, marked with it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -185,6 +186,10 @@ def test_data_page_shows_each_languages_state(site: BuiltSite) -> None:
     english = next(row for row in rows if row.find("th").attrs.get("lang") == "en")
     cells = [cell.text for cell in english.find_all("td")]
     assert cells[0] == "1" and cells[1] == "0" and int(cells[2]) > 5
+    # Each record not translated is named by its file, as code (the same in every language).
+    listed = [li for details in page.find_all("details") for li in details.find_all("li")]
+    assert len(listed) == int(cells[2])
+    assert all(re.fullmatch(r"forum|[a-z]+/[\w./-]+", li.find("code").text) for li in listed)
 
 
 def test_a_stale_translation_says_so_on_its_page(tmp_path: Path) -> None:
