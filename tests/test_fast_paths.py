@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import jinja2
+import pytest
 from babel import dates
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from openforum import i18n
 from openforum.exports.calendars import _ascii_lines, _lines, fold, text
 from openforum.i18n import labels
 from openforum.records.partial_dates import read_partial_date
+from openforum.site.render import install_words
 
 ASCII_VALUES = st.text(alphabet=st.sampled_from(list("ab \\^;,:\n")), max_size=400)
 
@@ -52,3 +55,26 @@ def test_days_in_words_are_babels_in_every_language() -> None:
         assert labels.long_date(read_partial_date("2027-09")) == "September 2027"
     with i18n.using("es"):
         assert labels.long_date(date(2024, 2, 29)) == "29 de febrero de 2024"
+
+
+def test_words_in_templates_are_what_jinjas_newstyle_gettext_makes() -> None:
+    source = (
+        '{{ _("Votes") }}|{{ _("50%% met") }}|{{ _("a <b>") }}'
+        '|{{ _("%(n)s of %(m)s", n="<1>", m=2) }}'
+        '|{% trans %}Plain{% endtrans %}|{% trans who="<x>" %}By {{ who }}{% endtrans %}'
+        '|{{ gettext("Votes") }}|{{ ngettext("%(num)d vote", "%(num)d votes", 3) }}'
+    )
+    for autoescape in (True, False):
+        for language in ("en", "es"):
+            ours = jinja2.Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"])
+            install_words(ours, language)
+            theirs = jinja2.Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"])
+            words = i18n.translator(language)
+            theirs.install_gettext_callables(  # type: ignore[attr-defined]
+                words.gettext, words.ngettext, newstyle=True
+            )
+            made = ours.from_string(source).render()
+            assert made == theirs.from_string(source).render()
+            assert ("&lt;1&gt; of 2" in made) is autoescape
+    with pytest.raises(ValueError):  # a lone % is a mistake in a message, as in Jinja's
+        ours.from_string('{{ _("50% met") }}').render()
