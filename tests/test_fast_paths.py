@@ -15,6 +15,7 @@ from openforum import i18n
 from openforum.exports.calendars import _ascii_lines, _lines, fold, text
 from openforum.i18n import labels
 from openforum.records.partial_dates import read_partial_date
+from openforum.safety import sanitize
 from openforum.site.render import install_words
 
 ASCII_VALUES = st.text(alphabet=st.sampled_from(list("ab \\^;,:\n")), max_size=400)
@@ -78,3 +79,27 @@ def test_words_in_templates_are_what_jinjas_newstyle_gettext_makes() -> None:
             assert ("&lt;1&gt; of 2" in made) is autoescape
     with pytest.raises(ValueError):  # a lone % is a mistake in a message, as in Jinja's
         ours.from_string('{{ _("50% met") }}').render()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Clean <em>text</em> and <a href="https://x.example/">a link</a></p>',
+        "<a><table><a>misnested</a></table></a>",
+        "<p onclick=alert(1)>x<script>alert(2)</script></p>",
+        "<b><p>x</b></p>",
+    ],
+)
+def test_cleaning_stops_once_nothing_changes(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    passes: list[str] = []
+    once = sanitize._clean_once
+
+    def counted(text: str, attribute_filter: sanitize.AttributeFilter | None = None) -> str:
+        passes.append(text)
+        return once(text, attribute_filter)
+
+    monkeypatch.setattr(sanitize, "_clean_once", counted)
+    cleaned = sanitize.clean_html(html)
+    assert once(cleaned) == cleaned  # idempotent, whatever the number of passes
+    clean_already = once(html) == html
+    assert (len(passes) == 1) is clean_already
