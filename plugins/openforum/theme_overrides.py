@@ -13,6 +13,7 @@ import jinja2
 import material
 
 from .site.render import install_words
+from .site.template_cache import keep_compiled
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -24,6 +25,7 @@ def install_theme_overrides(env: jinja2.Environment, language: str | None = None
     (Jinja's `_`, for them and for main.html)."""
     install_words(env, language)
     _install_partials(env)
+    keep_compiled(env)
 
 
 def _install_partials(env: jinja2.Environment) -> None:

@@ -64,6 +64,24 @@ def fold(line: str) -> str:
     inside a character, and never between a backslash and the character it escapes."""
     if len(line) < FOLD_OCTETS // 4 or len(line.encode("utf-8")) < FOLD_OCTETS:
         return line + "\r\n"
+    return "\r\n ".join(_ascii_lines(line) if line.isascii() else _lines(line)) + "\r\n"
+
+
+def _ascii_lines(line: str) -> list[str]:
+    # `_lines` for a line of one-octet characters, by slices rather than one by one.
+    out: list[str] = []
+    start, most = 0, FOLD_OCTETS - 1
+    while len(line) - start > most:
+        end = start + most
+        if line[end - 1] in "\\^":  # an escape is not split from what it escapes
+            end -= 1
+        out.append(line[start:end])
+        start = end
+    out.append(line[start:])
+    return out
+
+
+def _lines(line: str) -> list[str]:
     out: list[str] = []
     chunk: list[str] = []
     size = 0
@@ -77,7 +95,7 @@ def fold(line: str) -> str:
         chunk.append(char)
         size += width
     out.append("".join(chunk))
-    return "\r\n ".join(out) + "\r\n"
+    return out
 
 
 class Event:

@@ -61,13 +61,11 @@ def plain(value: Any, ctx: ExportContext) -> Any:
     Dates are ISO 8601; times carry the Forum's UTC offset; shares are "n/d" strings;
     amounts (Decimal) are JSON numbers. Fields the loader adds (path, marks) are left out.
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {}
-        for spec in dataclasses.fields(value):
-            if spec.metadata.get("internal"):
-                continue
-            data[spec.metadata.get("key", spec.name)] = plain(getattr(value, spec.name), ctx)
-        return data
+    if isinstance(value, str | int | float | bool | None):  # most values: nothing to do
+        return value
+    kind = type(value)
+    if kind in _FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        return {key: plain(getattr(value, name), ctx) for key, name in _published(kind)}
     if isinstance(value, list | tuple):
         return [plain(item, ctx) for item in value]
     if isinstance(value, datetime):
@@ -79,6 +77,21 @@ def plain(value: Any, ctx: ExportContext) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+# Each model class's published fields (key as in the records, attribute), read once.
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _published(kind: type) -> tuple[tuple[str, str], ...]:
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(
+            (spec.metadata.get("key", spec.name), spec.name)
+            for spec in dataclasses.fields(kind)
+            if not spec.metadata.get("internal")
+        )
+    return found
 
 
 def public_fields(record: Record, ctx: ExportContext) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from babel import dates, lists, numbers
+from babel import Locale, dates, lists, numbers
 
 if TYPE_CHECKING:
     from .translator import Translator
@@ -38,7 +39,14 @@ def format_date(t: Translator, value: date | None, form: DateForm = "long") -> s
         plain = date(value.year, value.month, value.day)
         return dates.format_skeleton(_MONTH[form], plain, locale=t.locale)
     day = value.date() if isinstance(value, datetime) else value
-    return dates.format_date(date(day.year, day.month, day.day), _DAY[form], locale=t.locale)
+    return _day_words(t.locale, _DAY[form], date(day.year, day.month, day.day))
+
+
+# A build writes the same few thousand days tens of thousands of times, and Babel reads
+# its pattern again on each call: each day's words are made once per language and form.
+@lru_cache(maxsize=16384)
+def _day_words(locale: Locale, form: str, day: date) -> str:
+    return dates.format_date(day, form, locale=locale)
 
 
 def format_time(t: Translator, value: datetime | None) -> str:
@@ -47,7 +55,8 @@ def format_time(t: Translator, value: datetime | None) -> str:
 
 
 def weekday(t: Translator, value: date) -> str:
-    return dates.format_date(value, "EEEE", locale=t.locale)
+    day = value.date() if isinstance(value, datetime) else value
+    return _day_words(t.locale, "EEEE", date(day.year, day.month, day.day))
 
 
 def format_number(t: Translator, value: int | float | Decimal | None) -> str:

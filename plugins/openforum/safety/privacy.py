@@ -282,7 +282,9 @@ _FETCHING_ATTRIBUTES = re.compile(
     r"manifest|apple-touch-icon|preconnect|dns-prefetch))[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)",
     re.IGNORECASE,
 )
-_CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)", re.IGNORECASE)
+# Found from its "(" (the engine then skips to each by a fast literal search, where a
+# case-blind "url(" makes it try every character): a page has few.
+_CSS_URL = re.compile(r"\((?<=[uU][rR][lL]\()\s*[\"']?([^\"')\s]+)")
 _CSS_IMPORT = re.compile(r"@import\s+[\"']([^\"']+)", re.IGNORECASE)
 
 

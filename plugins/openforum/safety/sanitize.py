@@ -61,6 +61,8 @@ def clean_html(html: str, attribute_filter: AttributeFilter | None = None) -> st
     result is cleaned again until it no longer changes: cleaning is then idempotent.
     """
     cleaned = _clean_once(html, attribute_filter)
+    if cleaned == html:  # already clean: a second pass would only give it back again
+        return cleaned
     for _ in range(3):
         again = _clean_once(cleaned, attribute_filter)
         if again == cleaned:

@@ -12,7 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
+from jinja2.runtime import Context as JinjaContext
 from markupsafe import Markup, escape
 
 from .. import i18n
@@ -21,6 +22,7 @@ from ..i18n.findings import explanation
 from ..records import ForumRecords
 from ..records.fields import INSTITUTIONS
 from .derived import DecisionAt
+from .template_cache import keep_compiled
 from .urls import record_src, relative
 
 TEMPLATES = Path(__file__).parent / "templates"  # shipped as package data
@@ -61,6 +63,7 @@ def environment() -> Environment:
         cache_size=-1,
     )
     install_words(env)
+    keep_compiled(env)
     env.filters.update(
         label=labels.label,
         longdate=labels.long_date,
@@ -93,6 +96,18 @@ def install_words(env: Environment, language: str | None = None) -> None:
         return (fixed or i18n.active()).ngettext(singular, plural, count)
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+
+    # Jinja's `_` reaches the newstyle gettext through two context calls, and formats every
+    # message even with no value to put in (Markup % {}): a page asks for tens of words.
+    # The same in one step; a message without `%` is what formatting would leave it.
+    @pass_context
+    def translated(context: JinjaContext, message: str, **values: Any) -> str:
+        text = gettext(message)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % values if values or "%" in text else text
+
+    env.globals.update(_=translated, gettext=translated)
     env.globals["openforum_script_words"] = lambda: {
         key: gettext(text) for key, text in labels.SCRIPT_WORDS.items()
     }

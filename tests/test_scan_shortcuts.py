@@ -1,0 +1,103 @@
+"""The privacy scan's shortcuts read every page as the plain, slow reading does.
+
+The scan folds each published file (`safety/normalise.py`) piece by piece and finds a few
+patterns by cheaper routes; each shortcut is compared here with the direct definition it
+replaces, on generated text full of what makes Unicode folding hard, and on real files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from openforum.safety import normalise, privacy
+from openforum.safety.normalise import fold, reader_views, undo_escapes
+from openforum.safety.privacy import find_leaks, third_party_requests
+
+# Characters NFKC composes, decomposes or reorders, that case folding changes in length or
+# maps oddly, that are invisible or white space, beside plain ASCII.
+TRICKY = (
+    "aeEIiKks AZ\n\t.<>@-"  # ASCII, which pieces are cut before
+    "\u0301\u0307\u0323\u031b\u0345"  # combining marks (composing, reordering)
+    "\u00e9\u00c9\u0130\u0131\u017f\u00df\u1e9e\u212a\u2126\u03a3\u03c2"  # case oddities
+    "\u13a0\uab70\u0587\ufb01\ufb03\u2026\u00bd\u2460\uff21\uff41\u3000"  # Cherokee, compat
+    "\u1100\u1161\u11a8\uac00"  # Hangul jamo that compose into a syllable
+    "\u00a0\u202f\u2009\u200b\u00ad\ufeff\u2060\ufe0f\U000e0041"  # spaces, invisibles
+    "\u0644\u0627\ufefb\u0915\u094d\u0937"  # Arabic ligature, Devanagari conjunct
+)
+
+
+def plain_fold(text: str) -> str:
+    """`fold` as defined: the whole text at once."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(normalise._INVISIBLE.sub("", text).split())
+
+
+@pytest.mark.parametrize("piece", [1, 2, 5, 64])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(TRICKY), max_size=300))
+def test_folding_piece_by_piece_is_folding_the_whole(piece: int, text: str) -> None:
+    saved = normalise._PIECE
+    normalise._PIECE = piece  # small pieces: cuts fall everywhere a cut may fall
+    try:
+        assert fold(text) == plain_fold(text)
+    finally:
+        normalise._PIECE = saved
+
+
+def test_a_long_page_is_folded_as_a_whole() -> None:
+    # Non-ASCII text on both sides of the cuts of default-sized pieces, and a run of
+    # characters beyond ASCII longer than a piece (no cut can fall inside it).
+    words = ["Ilse", "MAR\u0301VON", "\u2026", "\ufb01n", "e\u0301", "\uac00" * 3000, "K"]
+    page = "<p>" + " ".join(words[i % len(words)] for i in range(5000)) + "</p>"
+    assert fold(page) == plain_fold(page)
+
+
+def test_an_escaped_surrogate_pair_on_a_page_beyond_ascii_is_one_character() -> None:
+    escaped = '{"t": "\u201cok\u201d \\ud83d\\ude00"}'
+    assert undo_escapes(escaped) == '{"t": "\u201cok\u201d \U0001f600"}'
+
+
+def test_a_private_value_across_a_piece_cut_is_found(tmp_path: Path) -> None:
+    # The value's letters decomposed and wrapped around where a piece ends, on a page that
+    # is not ASCII: found in each position relative to the cut.
+    name = "Ilse Marv\u00f3n"
+    for shift in range(-12, 12, 3):
+        filler = "x" * (normalise._PIECE - 6 + shift)
+        page = f"<p>\u2026{filler} ILSE\n MARVO\u0301N \u201cend\u201d</p>"
+        (tmp_path / "page.html").write_text(page, encoding="utf-8")
+        assert len(find_leaks(tmp_path, {name: "x"})) == 1, shift
+        assert any("ilse marv\u00f3n" in view for view in reader_views(".html", page))
+
+
+@pytest.mark.parametrize("written", ["url(", "URL(", "Url( '", 'uRl("'])
+def test_a_stylesheet_address_is_found_in_any_case(tmp_path: Path, written: str) -> None:
+    (tmp_path / "page.html").write_text(
+        f'<p>\u00e9</p><div style="background: {written}https://cdn.example/x.png"></div>',
+        encoding="utf-8",
+    )
+    (tmp_path / "style.css").write_text(f"a {{ b: {written}//cdn.example/y.png }}", "utf-8")
+    found = sorted((r.file, r.url) for r in third_party_requests(tmp_path, "forum.example"))
+    assert found == [
+        ("page.html", "https://cdn.example/x.png"),
+        ("style.css", "//cdn.example/y.png"),
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("uUrRlL(  '\")x/.\n")), max_size=60))
+def test_stylesheet_addresses_are_the_case_blind_pattern_s(text: str) -> None:
+    case_blind = re.compile(r"url\(\s*[\"']?([^\"')\s]+)", re.IGNORECASE)
+    assert privacy._CSS_URL.findall(text) == case_blind.findall(text)
+
+
+def test_every_piece_cut_falls_before_an_ascii_character() -> None:
+    text = ("\u00e9" * 3000 + "a") * 3
+    pieces = list(normalise._pieces(text))
+    assert "".join(pieces) == text
+    assert all(re.match("[\\x00-\\x7f]", piece) for piece in pieces[1:])
