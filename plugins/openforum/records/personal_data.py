@@ -31,7 +31,7 @@ PHONE = re.compile(
 _WEB = re.compile(r"https?://\S{1,2000}")
 MIN_PHONE_DIGITS = 7
 # Seven digits anywhere (linear: \D* and \d never compete for a character).
-_SEVEN_DIGITS = re.compile(r"\d(?:\D*\d){%d}" % (MIN_PHONE_DIGITS - 1))
+_SEVEN_DIGITS = re.compile(r"\d(?:\D*\d){" + str(MIN_PHONE_DIGITS - 1) + "}")
 # What has its own publish switch, so is published only when its owner agreed.
 SWITCHED = (Contact, PointOfContact)
 
