@@ -31,10 +31,7 @@ def _rebuilt(log: Path, count: int, seconds: float = 10) -> list[int]:
         time.sleep(0.1)
 
 
-@pytest.fixture
-def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    records = tmp_path / "forum_records"
-    generate("rotating", 60, records)
+def _serve(tmp_path: Path, records: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
     config = write_config(tmp_path, records)
     log = tmp_path / "serve.log"
     port = _free_port()
@@ -46,8 +43,16 @@ def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    return server, f"http://127.0.0.1:{port}/", log
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    records = tmp_path / "forum_records"
+    generate("rotating", 60, records)
+    server, root, log = _serve(tmp_path, records)
     try:
-        yield records, f"http://127.0.0.1:{port}/", log
+        yield records, root, log
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -92,21 +97,6 @@ def test_a_broken_save_is_left_to_the_whole_build(serving: tuple[Path, str, Path
     )
     _poll(page, 60, lambda body: "could not be built" in body)  # the whole build's report
     assert _rebuilt(log, 1, seconds=1) == []
-
-
-def _serve(tmp_path: Path, records: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
-    config = write_config(tmp_path, records)
-    log = tmp_path / "serve.log"
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    return server, f"http://127.0.0.1:{port}/", log
 
 
 def test_a_forum_in_spanish_is_updated_in_spanish_and_an_alias_builds_all(
