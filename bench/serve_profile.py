@@ -1,12 +1,14 @@
 """Where does one saved record's rebuild under `mkdocs serve` spend its time?
 
     .venv/bin/python bench/serve_profile.py [N] [--saves 3] [--keep DIR] [--prof FILE]
+        [--profiled K]
 
 In one process, as `mkdocs serve` does it (no HTTP server): writes a synthetic forum of N
 records (default 3,000), builds it once as serve's first build does, then saves a
 commitment `--saves` times, each time running the server's rebuild (the plugin's
-incremental update, else MkDocs' whole build) and printing its wall and CPU time. The last
-save runs under cProfile (written to --prof, default ./serve-N.prof; read it with
+incremental update, else MkDocs' whole build) and printing its wall and CPU time and the update's
+steps (load, facts, own pages: then served; pages touched). Save K (default 1; 0: none)
+runs under cProfile (written to --prof, default ./serve-N.prof; read it with
 bench/profile_report.py).
 """
 
