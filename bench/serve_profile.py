@@ -6,8 +6,8 @@
 In one process, as `mkdocs serve` does it (no HTTP server): writes a synthetic forum of N
 records (default 3,000), builds it once as serve's first build does, then saves a
 commitment `--saves` times, each time running the server's rebuild (the plugin's
-incremental update, else MkDocs' whole build) and printing its wall and CPU time and the update's
-steps (load, facts, own pages: then served; pages touched). Save K (default 1; 0: none)
+incremental update, else MkDocs' whole build) and printing its wall and CPU time and the
+update's steps (load, facts, own pages: then served; pages touched). Save K (default 1; 0: none)
 runs under cProfile (written to --prof, default ./serve-N.prof; read it with
 bench/profile_report.py).
 """
@@ -95,7 +95,8 @@ def main() -> None:
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             shown = (Path(site_dir) / "commitments" / record.stem / "index.html").read_text()
             assert f"Saved {save} times." in shown, "the saved page was not rebuilt"
-            print(f"  save {save}: {wall:.2f} s wall, {cpu:.2f} s CPU{' (profiled)' * bool(profile)}")
+            note = " (profiled)" if profile else ""
+            print(f"  save {save}: {wall:.2f} s wall, {cpu:.2f} s CPU{note}")
 
 
 if __name__ == "__main__":

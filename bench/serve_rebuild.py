@@ -128,7 +128,7 @@ def main() -> None:
             renamed = text.replace(f"title: {quote}", f"title: {quote}{title} ", 1)
             record.write_text(renamed, encoding="utf-8")
             listed = wait_for(f"http://127.0.0.1:{port}/commitments/", title, 120)
-            print(f"renamed: the list of commitments served with the new title after {listed:.2f} s")
+            print(f"renamed: the list of commitments showed the new title after {listed:.2f} s")
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
