@@ -31,10 +31,7 @@ def _rebuilt(log: Path, count: int, seconds: float = 10) -> list[int]:
         time.sleep(0.1)
 
 
-@pytest.fixture
-def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    records = tmp_path / "forum_records"
-    generate("rotating", 60, records)
+def _serve(tmp_path: Path, records: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
     config = write_config(tmp_path, records)
     log = tmp_path / "serve.log"
     port = _free_port()
@@ -46,8 +43,16 @@ def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    return server, f"http://127.0.0.1:{port}/", log
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    records = tmp_path / "forum_records"
+    generate("rotating", 60, records)
+    server, root, log = _serve(tmp_path, records)
     try:
-        yield records, f"http://127.0.0.1:{port}/", log
+        yield records, root, log
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -92,3 +97,35 @@ def test_a_broken_save_is_left_to_the_whole_build(serving: tuple[Path, str, Path
     )
     _poll(page, 60, lambda body: "could not be built" in body)  # the whole build's report
     assert _rebuilt(log, 1, seconds=1) == []
+
+
+def test_a_forum_in_spanish_is_updated_in_spanish_and_an_alias_builds_all(
+    tmp_path: Path,
+) -> None:
+    records = tmp_path / "forum_records"
+    generate("rotating", 60, records)
+    forum = records / "forum.md"
+    forum.write_text(
+        forum.read_text(encoding="utf-8").replace("---\n", "---\nlanguages: [es]\n", 1)
+    )
+    server, root, log = _serve(tmp_path, records)
+    try:
+        page = root + "commitments/c-00002/"
+        _, before = _poll(page, 300, lambda body: "<title>" in body)
+        assert "Compromiso c-00002" in before  # its citation, in the Forum's language
+
+        record = records / "commitments/c-00002.md"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(f"{text.rstrip()}\n\nUna frase guardada ahora.\n", encoding="utf-8")
+        _, after = _poll(page, 30, lambda body: "Una frase guardada ahora." in body)
+        assert _rebuilt(log, 1) == [1]  # the update, not the whole build
+        assert "Compromiso c-00002" in after and "Commitment c-00002" not in after
+
+        # A new alias answers at the old address: the whole build writes the redirect page.
+        aliased = record.read_text(encoding="utf-8").replace("---\n", "---\naliases: [c-old]\n", 1)
+        record.write_text(aliased, encoding="utf-8")
+        _poll(root + "commitments/c-old/", 120, lambda body: "c-00002" in body)
+        assert _rebuilt(log, 2, seconds=1) == [1]  # no update said it rebuilt pages
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

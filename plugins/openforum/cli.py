@@ -173,16 +173,23 @@ def _printable_output() -> None:
 
 
 def run_validate(path: Path, style: str) -> int:
+    import gc
+
     from .records import load_forum
     from .report import format_problem, summary
     from .urls_report import validate_urls
 
+    # Every object made lives until the command ends: the cyclic collector's passes (and
+    # the last one, at exit) would walk all the records for nothing.
+    gc.disable()
+    gc.freeze()
     records, problems = load_forum(path)
     if not problems:  # a record that fails to load is not a lost URL
         problems.extend(validate_urls(path, records))
     for problem in sorted([*problems, *problems.warnings], key=lambda p: p.sort_key()):
         print(format_problem(problem, style))
     print(summary(records, problems))
+    gc.freeze()
     return 1 if problems else 0
 
 

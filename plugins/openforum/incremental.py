@@ -2,14 +2,19 @@
 
 MkDocs rebuilds the whole site on any change: at 3,000 records a saved record showed after
 18.8 s. When only record files changed since the last good build (none added or removed,
-not forum.md, no hand-written page, template or setting), the records are read again (the
-read cache re-parses the changed files only), the facts derived again, and the pages
-generated again are only those the changed records touch: their own pages, the pages of
-the records they name before and after the change, the pages of the records that name
-them, and the section pages. A page whose HTML changed is framed in the theme and written
-over the served one; its written file is scanned for private values. Anything else (a
-problem in the records, a leak, an error) falls back to MkDocs' whole build, which reports
-it as usual.
+not forum.md, no translation, no alias, no hand-written page, template or setting, the
+values kept private the same, a Forum of one language), the records are read and checked
+again (the read cache re-parses the changed files only), the facts derived again, and the
+pages generated again are only those the changed records touch, in two steps:
+
+1. the saved records' own pages, written, after which the server answers (serve_early.py:
+   a request for any other page waits for step 2);
+2. the pages of the records they name before and after the change, of the records that
+   name them, and the pages about many records (sections, timeline).
+
+A page whose HTML changed is framed in the theme and written over the served one; its
+written file is scanned for private values. Anything else (a problem in the records, a
+leak, an error) falls back to MkDocs' whole build, which reports it as usual.
 
 Left to the next whole build (any change of a hand-written page, a template or mkdocs.yml,
 or a restart): the open data, the search indexes and the home page's figures.
@@ -19,24 +24,25 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol
 from weakref import WeakKeyDictionary
 
-from markupsafe import Markup
-
+from . import i18n
 from .facts.forum import derive
+from .incremental_pages import PartialContext, page_of, touched_pages, unsure
 from .records import ForumRecords, ReadCache, load_forum
 from .safety.privacy import private_values, text_scanner
+from .serve_early import Early
 from .site.citation import Version, git_versions
-from .site.context import Context, GeneratedPage, StaticFile
+from .site.context import GeneratedPage, StaticFile
 from .site.generate import JOBS, site_context
 from .site.options import SiteOptions
-from .site.render import TEMPLATES
-from .site.urls import record_src
+from .site.render import TEMPLATES, compile_templates, forget_templates
 
 if TYPE_CHECKING:
     import jinja2
@@ -56,6 +62,7 @@ class Plugin(Protocol):
     read_cache: ReadCache
     files: Files
     records_dir: Path
+    theme_env: jinja2.Environment | None  # the one the build framed its pages in
 
 
 def stamps(folders: Iterable[Path], files: Iterable[Path] = ()) -> Stamps:
@@ -96,70 +103,8 @@ class Built:
     records_dir: Path
     records_stamps: Stamps
     other_stamps: Stamps  # hand-written pages, mkdocs.yml, the page templates
+    private: dict[str, str]  # the values kept private, which pages not written may show
     versions: dict[Path, Version] | None = None  # the records' last commits, once
-
-
-class _LazyBody:
-    """A record body rendered only when a page that is written shows it."""
-
-    def __init__(self, render: Callable[[], Markup], text: str) -> None:
-        self._render = render
-        self._empty = not text.strip()
-        self._html: Markup | None = None
-
-    def __html__(self) -> str:
-        if self._html is None:
-            self._html = self._render()
-        return str(self._html)
-
-    def __str__(self) -> str:
-        return self.__html__()
-
-    def __bool__(self) -> bool:
-        return not self._empty
-
-
-class PartialContext(Context):
-    """A context that renders only the pages in `wanted`; the others come back empty."""
-
-    def __init__(self, base: Context, wanted: set[str], versions: dict[Path, Version]) -> None:
-        super().__init__(base.records, base.options, base.facts)
-        self.wanted = wanted
-        # The records' last commits, read once per serve session (a save commits nothing):
-        # reading them is a `git log` over the whole repository.
-        self.__dict__["versions"] = versions
-
-    def body(self, text: str, levels: int = 1) -> Markup:
-        lazy = _LazyBody(lambda: Context.body(self, text, levels), text)
-        return cast(Markup, lazy)  # read by templates and Markup.format through __html__
-
-    def page(self, src: str, template: str, title: str, **kwargs: Any) -> GeneratedPage:
-        if src not in self.wanted:
-            return GeneratedPage(src, title, "")
-        return super().page(src, template, title, **kwargs)
-
-
-def page_of(records_dir: Path, path: Path) -> str | None:
-    """The source path of the page that shows the record file `path`."""
-    parts = path.relative_to(records_dir).with_suffix("").parts
-    if len(parts) == 2:
-        return record_src(parts[0], parts[1].split(".")[0])
-    if len(parts) == 3 and parts[0] == "consultations":  # a submission: its consultation's
-        return record_src("consultations", parts[1])
-    return None
-
-
-def touched_pages(records_dir: Path, changed: set[Path], *versions: ForumRecords) -> set[str]:
-    """The pages that show the changed records, name them, or are named by them."""
-    pages = {page for path in changed if (page := page_of(records_dir, path))}
-    names = {(src.split("/")[0], src.split("/")[1].removesuffix(".md")) for src in pages}
-    for records in versions:
-        for ref in records.references:
-            if ref.path in changed:
-                pages.add(record_src(ref.kind, ref.target))
-            elif (ref.kind, ref.target) in names and (page := page_of(records_dir, ref.path)):
-                pages.add(page)
-    return pages
 
 
 class Incremental:
@@ -168,16 +113,23 @@ class Incremental:
     def __init__(self) -> None:
         self.built: Built | None = None
         self.updated: list[str] = []  # the pages the last update wrote, for tests and logs
+        self.early = Early(None)
 
     def remember(
         self, plugin: Plugin, config: MkDocsConfig, records: ForumRecords, options: SiteOptions
     ) -> None:
-        """After a good build: what an update starts from. The theme's environment and the
-        nav are made again as MkDocs makes them (its own are not handed to plugins)."""
+        """After a good build: what an update starts from. The nav is made again as MkDocs
+        makes it (its own is not handed to plugins); the theme's environment is the build's,
+        its templates compiled already."""
         from mkdocs.structure.nav import get_navigation
 
+        self.built = None
+        if records.forum is None or len(records.forum.languages) > 1:
+            return  # a site per language (language_sites.py): each save builds them all
         files = plugin.files
-        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        env = plugin.theme_env or config.theme.get_env()
+        if plugin.theme_env is None:
+            env = config.plugins.on_env(env, config=config, files=files)
         nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         self.built = Built(
             config,
@@ -189,16 +141,26 @@ class Incremental:
             plugin.records_dir,
             stamps([plugin.records_dir]),
             _other_stamps(config),
+            private_values(records),
         )
+        # The pages may have been made in a second process: this one compiles the page
+        # templates now, while nothing is saved yet, not on the first save.
+        threading.Thread(target=compile_templates, daemon=True).start()
 
     def install(self, server: LiveReloadServer, plugin: Plugin) -> None:
         """Route the server's rebuilds through an update where one will do."""
         whole_build = server.builder
+        self.early = Early(server)
 
         def build(*args: Any, **kwargs: Any) -> None:
-            if args or kwargs or not self._try_update(plugin):
-                self.built = None  # until the whole build succeeds and says so
-                whole_build(*args, **kwargs)
+            try:
+                if args or kwargs or not self._try_update(plugin):
+                    self.early.hold()  # what step 1 let through waits for the whole build
+                    self.built = None  # until the whole build succeeds and says so
+                    forget_templates()  # one may have changed: it is read again
+                    whole_build(*args, **kwargs)
+            finally:
+                self.early.done()
 
         server.builder = build
 
@@ -213,16 +175,14 @@ class Incremental:
         if _other_stamps(built.config) != built.other_stamps:
             return False
         changed = {Path(p) for p, stamp in now.items() if built.records_stamps[p] != stamp}
-        if not changed or built.records_dir / "forum.md" in changed:
+        if not changed:
             return False
         try:
             written = self._update(built, changed, plugin)
         except Exception as error:  # the whole build reports it properly
             log.debug("openforum: update failed (%s); building the whole site", error)
-            self.built = None
             return False
         if written is None:
-            self.built = None
             return False
         built.records_stamps = now
         log.info(
@@ -236,53 +196,75 @@ class Incremental:
         return True
 
     def _update(self, built: Built, changed: set[Path], plugin: Plugin) -> list[str] | None:
+        step = _Steps()
         records, problems = load_forum(built.records_dir, plugin.read_cache)
-        if problems or records.forum is None:
+        step("load")
+        if (
+            problems
+            or records.forum is None
+            or unsure(built.records_dir, changed, built.records, records)
+        ):
             return None
+        private = private_values(records)
+        if private != built.private:
+            return None  # a value newly kept private may be on pages no update writes
         facts = derive(records, built.options.today)
-        wanted = touched_pages(built.records_dir, changed, built.records, records)
+        step("facts")
+        own = {page for path in changed if (page := page_of(built.records_dir, path))}
         if built.versions is None:
             built.versions = git_versions(records.root)
-        ctx = PartialContext(site_context(records, built.options, facts), wanted, built.versions)
-        pages = self._generate(ctx, wanted)
-        written = self._write(built, pages, records)
-        if written is None:
+        ctx = PartialContext(site_context(records, built.options, facts), own, built.versions)
+        scan = text_scanner(private)
+        with i18n.using(ctx.language):
+            first = self._write(built, self._generate(ctx, {p.split("/")[0] for p in own}), scan)
+            step("own pages")
+            if first is None:
+                return None
+            self.early.serve(_urls(built, own))
+            ctx.wanted = touched_pages(built.records_dir, changed, built.records, records)
+            ctx.wanted |= self._summaries()
+            ctx.wanted -= own
+            jobs = {"sections", "timeline"} | {p.split("/")[0] for p in ctx.wanted}
+            rest = self._write(built, self._generate(ctx, jobs), scan)
+            step("pages touched")
+        log.debug("openforum: update steps: %s", step)
+        if rest is None:
             return None
         built.records = records
-        self.updated = written
-        return written
+        self.updated = first + rest
+        return self.updated
 
-    def _generate(self, partial: PartialContext, wanted: set[str]) -> dict[str, GeneratedPage]:
-        wanted |= set(self._summaries())
-        jobs = {"sections"} | {src.split("/")[0] for src in wanted}
+    def _generate(self, ctx: PartialContext, jobs: set[str]) -> dict[str, GeneratedPage]:
+        """The wanted pages the named jobs make (kinds' jobs go through only theirs)."""
         made: dict[str, GeneratedPage] = {}
-        for name in jobs & JOBS.keys():
-            for page in JOBS[name](partial):
-                if isinstance(page, StaticFile) or page.src not in wanted:
-                    continue
-                made[page.src] = page
+        for name in sorted(jobs & JOBS.keys()):
+            for page in JOBS[name](ctx):
+                if not isinstance(page, StaticFile) and page.src in ctx.wanted:
+                    made[page.src] = page
         return made
 
-    def _summaries(self) -> list[str]:
+    def _summaries(self) -> set[str]:
         """The generated pages about many records: section pages and the timeline's."""
         built = self.built
         assert built is not None
-        return [
+        return {
             f.src_uri
             for f in built.files.documentation_pages()
             if getattr(f.page, "generated", None) is not None
             and (f.src_uri.endswith("/index.md") or f.src_uri.startswith("timeline/"))
-        ]
+        }
 
     def _write(
-        self, built: Built, pages: dict[str, GeneratedPage], records: ForumRecords
+        self,
+        built: Built,
+        pages: dict[str, GeneratedPage],
+        scan: Callable[[str, str, str], list[Any]],
     ) -> list[str] | None:
         from mkdocs.commands.build import _build_page
         from mkdocs.structure.files import InclusionLevel
 
         files, config = built.files, built.config
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        scan = text_scanner(private_values(records))
         written = []
         for src, generated in sorted(pages.items()):
             file = files.get_file_from_path(src)
@@ -305,6 +287,28 @@ class Incremental:
                 return None  # the whole build names the leak and fails
             written.append(src)
         return written
+
+
+def _urls(built: Built, srcs: set[str]) -> list[str]:
+    """The addresses ("commitments/x/") of the pages at `srcs`."""
+    found = (built.files.get_file_from_path(src) for src in srcs)
+    return [file.url for file in found if file is not None]
+
+
+class _Steps:
+    """Wall and CPU seconds of each step of an update, for the debug log (`mkdocs serve -v`)."""
+
+    def __init__(self) -> None:
+        self.times: list[tuple[str, float, float]] = []
+        self._last = (time.perf_counter(), time.process_time())
+
+    def __call__(self, name: str) -> None:
+        now = (time.perf_counter(), time.process_time())
+        self.times.append((name, now[0] - self._last[0], now[1] - self._last[1]))
+        self._last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {wall:.2f} s ({cpu:.2f} s CPU)" for name, wall, cpu in self.times)
 
 
 # One per plugin instance: MkDocs keeps the instance across the rebuilds of `mkdocs serve`.

@@ -23,7 +23,10 @@ class Holder:
 
 
 def seat_on(member: Member, day: date) -> Seat | None:
-    return next((seat for seat in member.seats if seat.covers(day)), None)
+    for seat in member.seats:  # a loop, not next(generator): asked per attendee per meeting
+        if seat.covers(day):
+            return seat
+    return None
 
 
 def voting_roster(records: ForumRecords, day: date) -> list[Holder]:
@@ -98,12 +101,12 @@ def count_present(
     day = meeting.start.date()
     voting_seats = (seats or VotingSeats.of(records)).count(day)
     present = list(dict.fromkeys(meeting.attendance.present if meeting.attendance else []))
-    counted = tuple(member for member in present if holds_vote(records, member, day))
+    members = records.members
+    seats_held = {m: seat_on(members[m], day) if m in members else None for m in present}
+    counted = tuple(m for m, seat in seats_held.items() if seat is not None and seat.votes)
     stood_in: list[tuple[str, str]] = []
     ignored: list[str] = []
-    for member_id in present:
-        member = records.members.get(member_id)
-        seat = seat_on(member, day) if member else None
+    for member_id, seat in seats_held.items():
         if seat is None or seat.role != "substitute" or not seat.substitute_for:
             continue
         principal = seat.substitute_for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -174,14 +175,25 @@ def _discover(root: Path, problems: Problems) -> list[_Job]:
     return jobs
 
 
+def _scan(folder: Path, problems: Problems) -> list[tuple[Path, bool]]:
+    """The entries of `folder`, sorted, each with whether it is a plain file (a regular
+    file, not a link), as the folder's listing says: such a file needs no more look."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(e.name, e.is_file(follow_symlinks=False)) for e in entries]
+    except OSError:
+        return [(path, False) for path in listing(folder, problems)]  # its problem said there
+    return [(folder / name, plain) for name, plain in sorted(found)]
+
+
 def _discover_kind(root: Path, folder: Path, kind: str, problems: Problems) -> list[_Job]:
     jobs = []
-    for path in listing(folder, problems):
-        if path.name.startswith(".") or refused(path, root, problems):
+    for path, plain in _scan(folder, problems):
+        if path.name.startswith(".") or (not plain and refused(path, root, problems)):
             continue
-        if path.is_dir() and kind == "consultations":
+        if not plain and path.is_dir() and kind == "consultations":
             jobs.extend(_discover_submissions(root, path, problems))
-        elif _is_record_file(path, kind, problems):
+        elif _is_record_file(path, kind, problems, plain):
             jobs.append(_Job(kind, path))
     return jobs
 
@@ -197,15 +209,15 @@ def _discover_submissions(root: Path, folder: Path, problems: Problems) -> list[
         )
     return [
         _Job("submissions", path, consultation)
-        for path in listing(folder, problems)
+        for path, plain in _scan(folder, problems)
         if not path.name.startswith(".")
-        and not refused(path, root, problems)
-        and _is_record_file(path, "submissions", problems)
+        and (plain or not refused(path, root, problems))
+        and _is_record_file(path, "submissions", problems, plain)
     ]
 
 
-def _is_record_file(path: Path, kind: str, problems: Problems) -> bool:
-    if path.is_dir():
+def _is_record_file(path: Path, kind: str, problems: Problems, plain: bool = False) -> bool:
+    if not plain and path.is_dir():
         problems.add(path, START, f"unexpected folder in {kind}/: records are files named <id>.md")
         return False
     if path.suffix != ".md":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -21,6 +22,8 @@ from .pasted_text import bullets_to_lists
 from .render import Links, render, shift_headings
 from .search_meta import search_meta
 from .urls import url_of
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,11 @@ class Context:
         rendered = self.render_markdown(shift_headings(bullets_to_lists(text), levels))
         self._body_links += relative_hrefs(rendered)
         return Markup(rendered)
+
+    def each(self, records: Mapping[str, R]) -> list[tuple[str, R]]:
+        """The records (of one kind, by id) a job makes pages for: all of them here; an
+        update under `mkdocs serve` (incremental.py) asks only for those it rebuilds."""
+        return sorted(records.items())
 
     @cached_property
     def versions(self) -> dict[Path, Version]:

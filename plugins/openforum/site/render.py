@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -126,10 +127,21 @@ def render(template: str, **context: Any) -> str:
     return _template(template).render(**context)
 
 
+_COMPILING = threading.Lock()  # compile_templates runs beside the serve loop
+
+
+def compile_templates() -> None:
+    """Compile every page template now, not on first use (`mkdocs serve`, incremental.py)."""
+    with _COMPILING:
+        for path in sorted(TEMPLATES.glob("*.j2")):
+            _template(path.name)
+
+
 def forget_templates() -> None:
     """Compile the templates again on next use (they changed under `mkdocs serve`)."""
-    _template.cache_clear()
-    environment.cache_clear()
+    with _COMPILING:
+        _template.cache_clear()
+        environment.cache_clear()
 
 
 def card(title: str, description: str, feed: str | None = None) -> dict[str, Any]:

@@ -84,10 +84,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
         self.language = "en"  # the language of the site being built, from on_config
         self.site_language = SiteLanguage()  # other languages' builds: set by the default's
+        self.serving = False  # under `mkdocs serve`, each build is remembered for a save
+        self.theme_env: jinja2.Environment | None = None  # the theme's, as the build framed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined, it keeps this instance (and the records read) across `mkdocs serve` rebuilds.
-        return None
+        self.serving = command == "serve"
 
     # Priority 50, before other plugins' on_config (default 0): a broken record is reported
     # first, not as some later plugin's confusing failure.
@@ -166,6 +168,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
 
     def on_env(self, env: jinja2.Environment, /, **kwargs: Any) -> jinja2.Environment:
         install_theme_overrides(env, self.run.ctx.language if self.run else None)
+        self.theme_env = env
         return env
 
     def on_page_context(self, ctx: TemplateContext, /, *, page: Page, **_: Any) -> TemplateContext:
@@ -183,7 +186,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         run, self.run, taken = self.run, None, {file.dest_uri for file in self.files}
         site, urls = Path(config.site_dir), self._page_urls()
         log.info("search index: %d pages", run.publish(site, taken, urls))
-        incremental.remember(self, config, run.records, run.ctx)  # `mkdocs serve`: a save
+        if self.serving:  # a save rebuilds the pages it touches from this build
+            incremental.remember(self, config, run.records, run.ctx)
         self.site_language.build_others(config, self)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -10,7 +10,7 @@ from ...site.urls import record_src, section_src
 
 
 def assessment_pages(ctx: Context) -> Iterator[GeneratedPage]:
-    for key, assessment in sorted(ctx.records.assessments.items()):
+    for key, assessment in ctx.each(ctx.records.assessments):
         yield ctx.page(
             record_src("assessments", key),
             "assessment.html.j2",

@@ -65,7 +65,7 @@ def rows(ctx: Context, commitments: list[Commitment]) -> list[CommitmentRow]:
 
 
 def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
-    for key, c in sorted(ctx.records.commitments.items()):
+    for key, c in ctx.each(ctx.records.commitments):
         closed = derived.plan_closed(ctx.records, c)
         src = record_src("commitments", key)
         title = commitment_title(c)

@@ -74,7 +74,7 @@ def _quote(ctx: Context, body: str) -> Markup:
 
 
 def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
-    for key, consultation in sorted(ctx.records.consultations.items()):
+    for key, consultation in ctx.each(ctx.records.consultations):
         submissions = derived.submissions_of(ctx.records, key)
         outcomes = Counter(s.response.outcome if s.response else None for s in submissions)
         yield ctx.page(

@@ -30,7 +30,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
     forum = ctx.records.forum
     rules = forum.rules if forum else None
     default_rule = rules.decision_rule if rules else "consensus"
-    for key, meeting in sorted(ctx.records.meetings.items()):
+    for key, meeting in ctx.each(ctx.records.meetings):
         found = ctx.facts.meetings[key]
         notice, lag = found.notice_days, found.minutes_lag
         approved_in = meeting.minutes.approved_in if meeting.minutes else None

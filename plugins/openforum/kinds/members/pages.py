@@ -28,7 +28,7 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
     records = ctx.records
     attendance = derived.attendance(records)
     commitments = derived.commitments_by_member(records)
-    for key, member in sorted(records.members.items()):
+    for key, member in ctx.each(records.members):
         attended = attendance.get(key, derived.Attendance())
         leads, supports = commitments.get(key, ([], []))
         contact = member.contact if member.contact and member.contact.public else None

@@ -40,7 +40,7 @@ def organization_pages(ctx: Context) -> Iterator[GeneratedPage]:
     yield organizations_index(ctx)
     records = ctx.records
     commitments = by_institution(records)
-    for key, organization in sorted(records.organizations.items()):
+    for key, organization in ctx.each(records.organizations):
         leads, supports = commitments.get(key, ([], []))
         members = sorted(
             (m for m in records.members.values() if m.organization == key),

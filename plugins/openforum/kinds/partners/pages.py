@@ -10,7 +10,7 @@ from ...site.urls import record_src, section_src
 
 
 def partner_pages(ctx: Context) -> Iterator[GeneratedPage]:
-    for key, partner in sorted(ctx.records.partners.items()):
+    for key, partner in ctx.each(ctx.records.partners):
         contact = partner.point_of_contact
         yield ctx.page(
             record_src("partners", key),

@@ -14,7 +14,7 @@ from ..commitments import pages as commitments
 
 def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
     records = ctx.records
-    for key, plan in sorted(records.plans.items()):
+    for key, plan in ctx.each(records.plans):
         own = derived.commitments_of(records, key)
         consultation = records.consultations.get(plan.consultation or "")
         src = record_src("plans", key)
