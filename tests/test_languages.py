@@ -7,6 +7,7 @@ is not translated shows in the default language, marked with it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -150,6 +151,20 @@ def test_hand_written_page_in_each_language(site: BuiltSite) -> None:
     assert not (site.root / "about.en").exists() and not (site.root / "en" / "about.en").exists()
 
 
+def test_nav_titles_written_in_mkdocs_yml_are_said_in_each_language(site: BuiltSite) -> None:
+    # The project's mkdocs.yml titles its nav in English ("Home", "The Forum", "Action
+    # plans"); the French site says the ones the catalogs know in French.
+    def nav_titles(page: Path) -> list[str]:
+        nav = parse(page).find("nav", "md-nav--primary")
+        return [span.text for span in nav.find_all("span", "md-ellipsis")]
+
+    french, english = nav_titles(site.page("")), nav_titles(site.root / "en" / "index.html")
+    french_words = translator("fr")
+    for title in ("Home", "The Forum", "Action plans", "Members", "How to take part"):
+        assert title in english
+        assert title not in french and french_words.gettext(title) in french
+
+
 def test_search_feeds_and_data_per_language(site: BuiltSite) -> None:
     for root in (site.root, site.root / "en"):
         assert (root / "pagefind" / "pagefind.js").is_file()
@@ -171,6 +186,10 @@ def test_data_page_shows_each_languages_state(site: BuiltSite) -> None:
     english = next(row for row in rows if row.find("th").attrs.get("lang") == "en")
     cells = [cell.text for cell in english.find_all("td")]
     assert cells[0] == "1" and cells[1] == "0" and int(cells[2]) > 5
+    # Each record not translated is named by its file, as code (the same in every language).
+    listed = [li for details in page.find_all("details") for li in details.find_all("li")]
+    assert len(listed) == int(cells[2])
+    assert all(re.fullmatch(r"forum|[a-z]+/[\w./-]+", li.find("code").text) for li in listed)
 
 
 def test_a_stale_translation_says_so_on_its_page(tmp_path: Path) -> None:

@@ -228,4 +228,6 @@ def test_a_long_list_of_shortfalls_folds_after_eight(tmp_path: Path) -> None:
     assert len(folded.find_all("li")) == len(forum.meetings) - 8
     fills = [li.text for li in row.find_all("li")]
     assert len(fills) == len(forum.meetings)
-    assert all("fill `attendance.present` in meetings/" in text for text in fills)
+    assert all("fill attendance.present in meetings/" in text for text in fills)
+    # The field to fill is shown as code, not between literal backticks.
+    assert all(li.find("code").text == "attendance.present" for li in row.find_all("li"))

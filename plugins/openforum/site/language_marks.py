@@ -203,8 +203,11 @@ _STATUS_INTRO = N_(
 
 
 def _link(state: RecordState) -> str:
-    name = "forum" if state.kind == "forum" else f"{state.kind}/{state.key}"
+    # The record's file, as code: the same words in every language.
+    name = "<code>{}</code>".format(
+        html.escape("forum" if state.kind == "forum" else f"{state.kind}/{state.key}")
+    )
     if state.kind == "submissions":
-        return html.escape(name)
+        return name
     href = relative(DATA_PAGE, _src(state.kind, state.key))
-    return f'<a href="{html.escape(href)}">{html.escape(name)}</a>'
+    return f'<a href="{html.escape(href)}">{name}</a>'

@@ -35,6 +35,15 @@ def badge(value: str | None, text: str | None = None) -> Markup:
     return Markup(f'<span class="of-badge of-badge--{escape(value)}">{escape(words)}</span>')
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """A sentence naming a field in backticks ("fill `attendance.present` in ..."), escaped,
+    the field shown as code."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -65,6 +74,7 @@ def environment() -> Environment:
         amount=labels.amount,
         pct=labels.percent,
         badge=badge,
+        code_spans=code_spans,
     )
     return env
 

@@ -17,11 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ... import identity, incremental
 from ...build import Build, BuildError, context, load
+from ...i18n import using
+from ...i18n.nav import translate_titles
 from ...language_sites import SiteLanguage
 from ...records import ReadCache
 from ...report import format_problem
@@ -79,6 +82,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.site_paths: set[str] = set()  # every address, for the links of record bodies
         self.read_cache = ReadCache()  # across the rebuilds of `mkdocs serve`
         self.build_error: str | None = None  # the last failed build's, for `mkdocs serve`
+        self.language = "en"  # the language of the site being built, from on_config
         self.site_language = SiteLanguage()  # other languages' builds: set by the default's
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -108,6 +112,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             config)  # fmt: skip
         # Started now, a worker makes pages while MkDocs sets up the rest of the build.
         self.run = Build(loaded, ctx, parallel=self.config.parallel)
+        self.language = ctx.language
         log.info(f"loaded {self.run}")
         return config
 
@@ -132,6 +137,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.search_entries = theme_search_entries(config)
         self.site_paths = {file.url.strip("/") for file in files}
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, **_: Any) -> Navigation:
+        with using(self.language):
+            translate_titles(nav.items)  # mkdocs.yml is written in one language, shown in all
+        return nav
 
     def _page_urls(self) -> set[str]:
         return {"/" + url_of(file.src_uri) for file in self.files.documentation_pages()}
