@@ -22,6 +22,7 @@ from .exports import URLS_FILE, data_exports, export_context, other_exports, par
 from .exports.context import ExportContext
 from .facts.forum import ForumFacts
 from .records import ForumRecords
+from .rendered_bodies import learn, learned
 from .site.context import Context
 from .site.generate import JOBS, GeneratedSite, assemble, run_jobs, site_context
 from .worker import Worker, reply, start_method
@@ -69,7 +70,8 @@ class Generation:
             return assemble(self.ctx, run_jobs(self.ctx, JOBS), self._data)
         try:
             made = run_jobs(self.ctx, HERE_JOBS)
-            their_made, data = self._worker.receive()
+            their_made, data, bodies = self._worker.receive()
+            learn(self.ctx.render_markdown, bodies)  # for the next language's build
             self._worker.send(site_dir)
             return assemble(self.ctx, {**made, **their_made}, data)
         except BaseException:
@@ -108,7 +110,8 @@ def _work(conn: Connection, ctx: Context, exports: ExportContext) -> None:
     (MkDocs cleaned it before asking for files), the rest of the open data written into
     it while the theme frames the pages in the build process."""
     data = data_exports(exports)
-    reply(conn, (run_jobs(ctx, WORKER_JOBS), data))
+    made = run_jobs(ctx, WORKER_JOBS)
+    reply(conn, (made, data, learned(ctx.render_markdown)))
     site_dir: Path = conn.recv()
     reply(conn, write_open_data(exports, data, site_dir))
 

@@ -12,26 +12,23 @@ Material's language selector leads to the same page in each language. Works the 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .build import BuildContext, Loaded
-from .exports import URLS_FILE, format_url_list, parse_url_list
 from .identity import _theme_language as theme_language
+from .other_languages import Others, OtherSites
 from .records import ForumRecords
 from .records.translated import RecordState, Untranslated, in_language, translation_status
-from .records.translations import LANGUAGE, page_translation
+from .records.translations import page_translation
+from .rendered_bodies import RenderedBodies
 from .site.citation import git_versions
 from .site.generate import GeneratedSite
 from .site.language_marks import (
@@ -57,6 +54,9 @@ class SiteLanguage:
     untranslated: Untranslated | None = None
     states: dict[str, list[RecordState]] = field(default_factory=dict)
     translated_pages: set[str] = field(default_factory=set)  # hand-written, in this language
+    bodies: RenderedBodies | None = None  # the record bodies every language's build renders
+    compiled: CompiledTemplates | None = None  # the theme's templates, for every language
+    others: OtherSites | None = None  # the other languages' sites, from the default build
 
     @property
     def nested(self) -> bool:
@@ -78,8 +78,15 @@ class SiteLanguage:
         self._set_theme(config)
         if self.language is None:
             return ctx
-        markdown = self.renderer(ctx.markdown) if ctx.markdown is not None else None
+        markdown = self.renderer(self._shared(ctx.markdown)) if ctx.markdown is not None else None
         return replace(ctx, language=self.language, markdown=markdown)
+
+    def _shared(self, render: Callable[[str], str]) -> Callable[[str], str]:
+        """With several languages, each body is rendered once for all their builds."""
+        if self.nested:
+            return render if self.bodies is None else self.bodies.sharing(render)
+        self.bodies = RenderedBodies(render) if len(self.languages) > 1 else None
+        return self.bodies or render
 
     def _settle(self, records: ForumRecords, config: MkDocsConfig) -> ForumRecords:
         assert records.forum is not None
@@ -88,6 +95,7 @@ class SiteLanguage:
         if not self.nested:  # the default build, afresh each time (`mkdocs serve`)
             self.language, self.states = self.languages[0], {}
             self.home_url = config.site_url or ""
+            self.compiled = CompiledTemplates() if len(self.languages) > 1 else None
             if len(self.languages) > 1:
                 self.states = translation_status(records, git_versions(records.root))
         published, self.untranslated = in_language(records, self.language or self.languages[0])
@@ -101,6 +109,12 @@ class SiteLanguage:
             log.info(f"the theme has no translation for '{self.language}'; its menus stay")
         else:
             config.theme["language"] = found
+
+    def share_templates(self, env: jinja2.Environment) -> None:
+        """With several languages, the theme's templates are compiled once for all their
+        builds (each build makes its own environment, in its own language)."""
+        if self.compiled is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled
 
     def renderer(self, render: Callable[[str], str]) -> Callable[[str], str]:
         """The Markdown renderer, marking bodies shown untranslated."""
@@ -163,48 +177,54 @@ class SiteLanguage:
             for index, language in enumerate(self.languages)
         ]
 
-    def build_others(self, config: MkDocsConfig, plugin: BasePlugin[Any]) -> None:
-        """From the default build, when it is done: each other language's site."""
+    def for_language(self, language: str) -> SiteLanguage:
+        """What another language's build is handed: the records as the default build
+        loaded them, their translations' state, the bodies and templates it made."""
+        home = self.home_url if self.home_url.endswith("/") else self.home_url + "/"
+        loaded = self.inherited if self.nested else self.loaded
+        return SiteLanguage(language, loaded, home, states=self.states, bodies=self.bodies,
+                            compiled=self.compiled)  # fmt: skip
+
+    def start_others(
+        self, config: MkDocsConfig, plugin: BasePlugin[Any], parallel: bool | None
+    ) -> None:
+        """From the default build, once its pages are made: the other languages' sites
+        begin (in a second process where one may start, other_languages.py)."""
+        self.abandon()
         if self.nested or len(self.languages) < 2:
             return
-        home = self.home_url if self.home_url.endswith("/") else self.home_url + "/"
-        for language in self.languages[1:]:
-            if not LANGUAGE.fullmatch(language):
-                raise PluginError(f"openforum: '{language}' in forum.md languages is no language")
-            other = load_config(
-                config.config_file_path,
-                site_dir=str(Path(config.site_dir) / language),
-                site_url=f"{home}{language}/",
-                strict=config.strict,
-            )
-            # MkDocs hands every build of a process the same instance of a plugin that has
-            # on_startup (this one, for `mkdocs serve`): its language is set for this build
-            # and given back after it.
-            twin: Any = next(p for p in other.plugins.values() if isinstance(p, type(plugin)))
-            own = twin.site_language
-            twin.site_language = SiteLanguage(language, self.loaded, home, states=self.states)
-            log.info(f"building the '{language}' site into {other.site_dir}")
-            try:
-                build(other)
-            except (Abort, ConfigurationError, PluginError) as error:
-                # Nothing of a failed build may be served, in any language.
-                shutil.rmtree(config.site_dir, ignore_errors=True)
-                raise PluginError(
-                    f"openforum: the '{language}' site: {error}\n{config.site_dir} was removed; "
-                    "nothing was published."
-                ) from None
-            finally:
-                twin.site_language = own
-            _list_urls(Path(config.site_dir), language)
+        home = self.for_language("").home_url
+        others = Others(config.config_file_path, config.site_dir, home, config.strict,
+                        self.languages[1:], type(plugin))  # fmt: skip
+        self.others = OtherSites(self.for_language(self.languages[0]), others)
+        self.others.start(parallel)
+
+    def build_others(self) -> None:
+        """From the default build, when it is done: each other language's site, in place."""
+        if self.others is not None:
+            others, self.others = self.others, None
+            others.finish()
+
+    def abandon(self) -> None:
+        """The build failed: the other languages' sites are not made."""
+        if self.others is not None:
+            self.others.abandon()
+            self.others = None
 
 
-def _list_urls(site: Path, language: str) -> None:
-    """The language's list of published URLs (exports' URLS_FILE) gives them under
-    `/<lang>/`, where they are."""
-    own = site / language / URLS_FILE
-    if own.is_file():
-        urls = [f"/{language}{url}" for url in parse_url_list(own.read_text("utf-8"))]
-        own.write_text(format_url_list(urls), "utf-8")
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled by the first build, for the next languages'.
+    Jinja checks each against its source's checksum before using it."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _standing_in(file: File, src_uri: str, config: MkDocsConfig) -> File:

@@ -124,6 +124,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         assert self.run is not None  # set in on_config
         site = self.site_language.mark(self.run.pages(
             Path(config.site_dir), Path(config.docs_dir), {f.src_uri for f in files}))  # fmt: skip
+        self.site_language.start_others(config, self, self.config.parallel)
         for src, page in site.pages.items():
             # Record pages are never in the nav, which every page carries (heavy, slow).
             nav = InclusionLevel.UNDEFINED if src in site.sections else InclusionLevel.NOT_IN_NAV
@@ -169,6 +170,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_env(self, env: jinja2.Environment, /, **kwargs: Any) -> jinja2.Environment:
         install_theme_overrides(env, self.run.ctx.language if self.run else None)
         self.theme_env = env
+        self.site_language.share_templates(env)
         return env
 
     def on_page_context(self, ctx: TemplateContext, /, *, page: Page, **_: Any) -> TemplateContext:
@@ -188,10 +190,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         log.info("search index: %d pages", run.publish(site, taken, urls))
         if self.serving:  # a save rebuilds the pages it touches from this build
             incremental.remember(self, config, run.records, run.ctx)
-        self.site_language.build_others(config, self)
+        self.site_language.build_others()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_error = str(error)
+        self.site_language.abandon()
         if self.run is not None:
             self.run.abandon()
         self.run = None
