@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -133,6 +135,30 @@ def test_the_worker_s_error_or_its_end_is_raised_here(method: worker.Method) -> 
     dying = worker.Worker(method, _dies)
     with pytest.raises(worker.WorkerLost, match="exit code 3"):
         dying.receive()
+
+
+def _runs_a_program(conn: Connection, folder: str) -> None:
+    # As the worker runs Pagefind: a program that writes into the site for a while.
+    code = (
+        "import pathlib, sys, time; f = pathlib.Path(sys.argv[1]); "
+        "(f / 'started').touch(); time.sleep(1.5); (f / 'late').touch()"
+    )
+    subprocess.run([sys.executable, "-c", code, folder], check=True)
+    worker.reply(conn, None)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_stopped_worker_stops_the_program_it_runs(method: worker.Method, tmp_path: Path) -> None:
+    """A failed build removes what its worker was writing: nothing may write on after."""
+    running = worker.Worker(method, _runs_a_program, str(tmp_path))
+    for _ in range(300):
+        if (tmp_path / "started").exists():
+            break
+        time.sleep(0.05)
+    assert (tmp_path / "started").exists()
+    running.stop(wait=0)
+    time.sleep(2.5)
+    assert not (tmp_path / "late").exists()
 
 
 @pytest.mark.parametrize("method", METHODS)

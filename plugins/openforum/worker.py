@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -107,9 +108,22 @@ def _context(method: Method) -> SpawnContext | ForkContext | ForkServerContext:
     return multiprocessing.get_context("forkserver")
 
 
+class _Stopped(SystemExit):
+    """The build process ended the worker (`Worker.stop`)."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped(128 + signum)
+
+
 def _run(target: Callable[..., None], conn: Connection, *args: object) -> None:
+    # Ended as an exception, not at once: a program the worker runs (Pagefind, through
+    # subprocess.run) is then killed too, not left writing into a folder being removed.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         target(conn, *args)
+    except _Stopped:
+        raise
     except BaseException as error:  # raised again in the build process by `receive`
         conn.send((True, error))
     finally:
