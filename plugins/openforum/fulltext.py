@@ -8,6 +8,7 @@ browser then loads only the index chunks and page fragments a query needs.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,11 @@ GLOB = "**/*.html"
 # found in one record only missed their record in the first three with no stemming, 80
 # with English stemming.
 NO_STEMMING = "zz"
+# Pagefind's program allocates through jemalloc (prefixed `_RJEM_`), which by default keeps
+# freed pages for ten seconds: indexing frees large structures phase after phase, so the
+# kept pages piled up to a fifth of its peak. Returning them at once: at 10,000 records,
+# 1,053 MB -> 818 MB peak, for ~5 s more system time. Without jemalloc the variable is inert.
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 
 
 class SearchIndexError(Exception):
@@ -64,7 +70,14 @@ def index_site(site: Path) -> Indexed:
         NO_STEMMING,
     ]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+            env={**os.environ, **ALLOCATOR},
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"Pagefind could not index {site}: {error}") from None
     if done.returncode != 0:
