@@ -13,9 +13,14 @@ import os
 import subprocess
 from pathlib import Path
 
+from playwright.sync_api import Browser
+
+from browser_kit import DESKTOP
+from browser_sites import served_demo
 from html_tree import parse
 from openforum.fulltext import ALLOCATOR, GLOB, NO_STEMMING, pagefind_program
 from site_build import demo_site
+from test_browser_search import TOP_THREE
 
 
 def _fragments(site: Path) -> dict[str, str]:
@@ -88,3 +93,22 @@ def test_pagefinds_allocator_takes_the_setting(tmp_path: Path) -> None:
     report = done.stdout + done.stderr
     assert "opt.dirty_decay_ms: 0" in report
     assert "opt.muzzy_decay_ms: 0" in report
+
+
+def test_a_members_name_finds_their_page_first_three(browser: Browser) -> None:
+    # With attendance out of the index, a name searched for still leads to its member.
+    served = served_demo()
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    page.goto(served.base)
+    names = {}
+    for key in sorted(served.site.records.members):
+        heading = parse(served.site.page(f"members/{key}/")).find("h1").text
+        names[heading] = f"/members/{key}/"
+    assert names
+    missed = [
+        name
+        for name, url in names.items()
+        if url not in [hit["url"] for hit in page.evaluate(TOP_THREE, [name, {}])]
+    ]
+    page.context.close()
+    assert not missed
