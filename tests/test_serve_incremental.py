@@ -129,3 +129,33 @@ def test_a_forum_in_spanish_is_updated_in_spanish_and_an_alias_builds_all(
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_forum_of_two_languages_updates_the_default_and_builds_the_other(
+    tmp_path: Path,
+) -> None:
+    records = tmp_path / "forum_records"
+    generate("rotating", 60, records)
+    forum = records / "forum.md"
+    forum.write_text(
+        forum.read_text(encoding="utf-8").replace("---\n", "---\nlanguages: [en, es]\n", 1)
+    )
+    server, root, log = _serve(tmp_path, records)
+    try:
+        page, other = root + "commitments/c-00003/", root + "es/commitments/c-00003/"
+        _poll(other, 300, lambda body: "<title>" in body)  # the whole first build, both
+
+        record = records / "commitments/c-00003.md"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(f"{text.rstrip()}\n\nA sentence saved just now.\n", encoding="utf-8")
+        _, after = _poll(page, 30, lambda body: "A sentence saved just now." in body)
+        assert _rebuilt(log, 1) == [1]  # the default language's site was updated
+        # Its selector leads to this page in Spanish, as the whole build's does.
+        assert re.search(r'hreflang="es"[^>]*href="[^"]*/es/commitments/c-00003/"', after) or (
+            re.search(r'href="[^"]*/es/commitments/c-00003/"[^>]*hreflang="es"', after)
+        ), after[:3000]
+        # The Spanish site was built again: the record's untranslated body is there.
+        _poll(other, 60, lambda body: "A sentence saved just now." in body)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

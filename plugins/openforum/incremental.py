@@ -3,7 +3,7 @@
 MkDocs rebuilds the whole site on any change: at 3,000 records a saved record showed after
 18.8 s. When only record files changed since the last good build (none added or removed,
 not forum.md, no translation, no alias, no hand-written page, template or setting, the
-values kept private the same, a Forum of one language), the records are read and checked
+values kept private the same), the records are read and checked
 again (the read cache re-parses the changed files only), the facts derived again, and the
 pages generated again are only those the changed records touch, in two steps:
 
@@ -34,6 +34,7 @@ from weakref import WeakKeyDictionary
 
 from . import i18n
 from .facts.forum import derive
+from .incremental_languages import default_language, rebuild_others
 from .incremental_pages import PartialContext, page_of, touched_pages, unsure
 from .records import ForumRecords, ReadCache, load_forum
 from .safety.privacy import private_values, text_scanner
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+
+    from .language_sites import SiteLanguage
 
 log = logging.getLogger("mkdocs.plugins.openforum")
 
@@ -104,6 +107,7 @@ class Built:
     records_stamps: Stamps
     other_stamps: Stamps  # hand-written pages, mkdocs.yml, the page templates
     private: dict[str, str]  # the values kept private, which pages not written may show
+    language: SiteLanguage | None = None  # the default language's, with several languages
     versions: dict[Path, Version] | None = None  # the records' last commits, once
 
 
@@ -123,9 +127,12 @@ class Incremental:
         its templates compiled already."""
         from mkdocs.structure.nav import get_navigation
 
+        remembered, language = default_language(plugin)
+        if not remembered:
+            return  # another language's site, built by the default language's build
         self.built = None
-        if records.forum is None or len(records.forum.languages) > 1:
-            return  # a site per language (language_sites.py): each save builds them all
+        if records.forum is None:
+            return
         files = plugin.files
         env = plugin.theme_env or config.theme.get_env()
         if plugin.theme_env is None:
@@ -142,6 +149,7 @@ class Incremental:
             stamps([plugin.records_dir]),
             _other_stamps(config),
             private_values(records),
+            language,
         )
         # The pages may have been made in a second process: this one compiles the page
         # templates now, while nothing is saved yet, not on the first save.
@@ -227,9 +235,11 @@ class Incremental:
             jobs = {"sections", "timeline"} | {p.split("/")[0] for p in ctx.wanted}
             rest = self._write(built, self._generate(ctx, jobs), scan)
             step("pages touched")
-        log.debug("openforum: update steps: %s", step)
         if rest is None:
             return None
+        rebuild_others(built.language, records, built.config, plugin)  # type: ignore[arg-type]
+        step("other languages")
+        log.debug("openforum: update steps: %s", step)
         built.records = records
         self.updated = first + rest
         return self.updated
