@@ -34,7 +34,7 @@ from weakref import WeakKeyDictionary
 
 from . import i18n
 from .facts.forum import derive
-from .incremental_languages import default_language, rebuild_others
+from .incremental_languages import marked, rebuild_others, site_language, translated
 from .incremental_pages import PartialContext, page_of, touched_pages, unsure
 from .records import ForumRecords, ReadCache, load_forum
 from .safety.privacy import private_values, text_scanner
@@ -116,6 +116,7 @@ class Incremental:
 
     def __init__(self) -> None:
         self.built: Built | None = None
+        self.others: dict[str, Built] = {}  # each other language's site, by language
         self.updated: list[str] = []  # the pages the last update wrote, for tests and logs
         self.early = Early(None)
 
@@ -127,10 +128,9 @@ class Incremental:
         its templates compiled already."""
         from mkdocs.structure.nav import get_navigation
 
-        remembered, language = default_language(plugin)
-        if not remembered:
-            return  # another language's site, built by the default language's build
-        self.built = None
+        language = site_language(plugin)
+        if language is None or not language.nested:
+            self.built, self.others = None, {}
         if records.forum is None:
             return
         files = plugin.files
@@ -138,7 +138,7 @@ class Incremental:
         if plugin.theme_env is None:
             env = config.plugins.on_env(env, config=config, files=files)
         nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        self.built = Built(
+        built = Built(
             config,
             files,
             nav,
@@ -151,6 +151,10 @@ class Incremental:
             private_values(records),
             language,
         )
+        if language is not None and language.nested:  # built by the default language's
+            self.others[language.language or ""] = built
+            return
+        self.built = built
         # The pages may have been made in a second process: this one compiles the page
         # templates now, while nothing is saved yet, not on the first save.
         threading.Thread(target=compile_templates, daemon=True).start()
@@ -237,12 +241,40 @@ class Incremental:
             step("pages touched")
         if rest is None:
             return None
-        rebuild_others(built.language, records, built.config, plugin)  # type: ignore[arg-type]
-        step("other languages")
-        log.debug("openforum: update steps: %s", step)
         built.records = records
         self.updated = first + rest
+        if built.language is not None:
+            wanted, jobs = ctx.wanted | own, jobs | {p.split("/")[0] for p in own}
+            if not self._update_others(built.language, records, wanted, jobs, scan):
+                rebuild_others(built.language, records, built.config, plugin)  # type: ignore[arg-type]
+            step("other languages")
+        log.debug("openforum: update steps: %s", step)
         return self.updated
+
+    def _update_others(
+        self,
+        default: SiteLanguage,
+        records: ForumRecords,
+        wanted: set[str],
+        jobs: set[str],
+        scan: Callable[[str, str, str], list[Any]],
+    ) -> bool:
+        """The pages in `wanted` in each other language; False: an other language's site
+        must be built again whole."""
+        if set(self.others) != set(default.languages[1:]):
+            return False  # a site built in a second process: not seen here
+        for name, other in sorted(self.others.items()):
+            assert other.language is not None and self.built is not None
+            published, options = translated(other.language, records, other.options)
+            facts = derive(published, options.today)
+            versions = self.built.versions or {}
+            ctx = PartialContext(site_context(published, options, facts), wanted, versions)
+            with i18n.using(name):
+                pages = marked(other.language, self._generate(ctx, jobs))
+                if self._write(other, pages, scan) is None:
+                    return False
+            other.records = published
+        return True
 
     def _generate(self, ctx: PartialContext, jobs: set[str]) -> dict[str, GeneratedPage]:
         """The wanted pages the named jobs make (kinds' jobs go through only theirs)."""
