@@ -1,13 +1,14 @@
 """How much a second language costs a build: the same forum in one language and in two.
 
-    .venv/bin/python bench/languages.py [--records N] [--runs R]
+    .venv/bin/python bench/languages.py [--records N] [--shape S] [--runs R]
 
 Builds with `mkdocs build` (a fresh process each time, as CI does), the demo forum or a
-synthetic forum of N records, three ways: `languages: [en]`; `languages: [en, es]` with no
-translation (every page of /es/ in English, marked); and `[en, es]` with a Spanish title
-for every record that has one (every such record copied and translated). Prints the median
-wall and CPU times of R runs of each and their ratio to one language (issue 14: at most
-2).
+synthetic forum of N records (of a shape of bench/shapes.py with --shape), four ways:
+`languages: [en]`; `languages: [en, es]` with no translation (every page of /es/ in
+English, marked); `[en, es]` with a Spanish title for every record that has one; and the
+same with each such record's body translated too (a body of its own to render). Prints the
+median wall and CPU times of R runs of each and their ratio to one language (issue 14: at
+most 2).
 """
 
 from __future__ import annotations
@@ -26,16 +27,19 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "bench"))
 from scale import openforum_config  # noqa: E402
+from shapes import generate as generate_shape  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 TITLED = ("commitments", "meetings", "plans", "consultations", "assessments")
 _LANGUAGES = re.compile(r"^languages: .*$", re.MULTILINE)
 
 
-def forum(out: Path, records: int) -> Path:
+def forum(out: Path, records: int, shape: str | None = None) -> Path:
     """The records: the demo forum without its translations, or a synthetic one."""
     target = out / "forum_records"
-    if records:
+    if records and shape:
+        generate_shape(shape, records, target, seed=14)
+    elif records:
         generate(records, target, seed=14)
     else:
         shutil.copytree(PROJECT / "forum_records", target)
@@ -44,7 +48,7 @@ def forum(out: Path, records: int) -> Path:
     return target
 
 
-def set_languages(records: Path, languages: str, translated: bool) -> None:
+def set_languages(records: Path, languages: str, translated: bool, bodies: bool = False) -> None:
     forum_md = records / "forum.md"
     text = forum_md.read_text(encoding="utf-8")
     line = f"languages: {languages}"
@@ -61,9 +65,18 @@ def set_languages(records: Path, languages: str, translated: bool) -> None:
     for kind in TITLED:
         for path in (records / kind).glob("*.md"):
             if path.stem.count(".") == 0:
+                body = _body(path) if bodies else ""
                 path.with_name(f"{path.stem}.es.md").write_text(
-                    f"---\ntitle: Título en español de {path.stem}\n---\n", encoding="utf-8"
+                    f"---\ntitle: Título en español de {path.stem}\n---\n{body}",
+                    encoding="utf-8",
                 )
+
+
+def _body(path: Path) -> str:
+    """The original's body, made another text: each paragraph said again in "Spanish"."""
+    text = path.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1] if "\n---\n" in text else ""
+    return "\n\n".join(f"En español: {part}" for part in body.split("\n\n") if part.strip())
 
 
 def timed(config_file: Path, runs: int) -> tuple[float, float]:
@@ -88,24 +101,26 @@ def timed(config_file: Path, runs: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=0, help="synthetic records (0: demo)")
+    parser.add_argument("--shape", help="a shape of bench/shapes.py (with --records)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="openforum-languages-") as folder:
         out = Path(folder)
-        records = forum(out, args.records)
+        records = forum(out, args.records, args.shape)
         config_file = openforum_config(out)  # as bench/scale.py builds it
         results = {}
-        for name, languages, translated in (
-            ("one language [en]", "[en]", False),
-            ("two [en, es], nothing translated", "[en, es]", False),
-            ("two [en, es], every title translated", "[en, es]", True),
+        for name, languages, translated, bodies in (
+            ("one language [en]", "[en]", False, False),
+            ("two [en, es], nothing translated", "[en, es]", False, False),
+            ("two [en, es], every title translated", "[en, es]", True, False),
+            ("two [en, es], titles and bodies", "[en, es]", True, True),
         ):
-            set_languages(records, languages, translated)
+            set_languages(records, languages, translated, bodies)
             results[name] = timed(config_file, args.runs)
         wall, cpu = results["one language [en]"]
         count = len(list(records.rglob("*.md")))
         print(
-            f"{'demo' if not args.records else 'synthetic'} forum, {count} files, "
+            f"{'demo' if not args.records else args.shape or 'synthetic'} forum, {count} files, "
             f"median of {args.runs} runs of `mkdocs build` (wall time, CPU time):"
         )
         for name, (seconds, used) in results.items():

@@ -1,12 +1,15 @@
 """How long after saving a record does `mkdocs serve` show the rebuilt page?
 
     .venv/bin/python bench/serve_rebuild.py [N] [--saves 3] [--parallel auto|true|false]
+                                            [--languages en,es]
 
 Writes a synthetic forum of N records (default 1,000), starts `mkdocs serve` on it, and
 after the first build adds a sentence to a commitment several times: each time it measures
 from the write to the moment the served page carries the new sentence (a saved record
 rebuilds the pages it touches: plugins/openforum/incremental.py), and prints the plugin's
-line saying how many pages it rebuilt. Prints each and the median (the target: 2 s).
+line saying how many pages it rebuilt. Prints each and the median (the target: 2 s). With
+--languages, the forum publishes in those languages (the first the default, whose page is
+the one timed).
 """
 
 from __future__ import annotations
@@ -82,11 +85,16 @@ def main() -> None:
         default="auto",
         help="the plugin's parallel option (auto: unset)",
     )
+    parser.add_argument("--languages", help="forum.md's languages, comma-separated")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="openforum-serve-") as tmp:
         work = Path(tmp)
         records = work / "forum_records"
         generate(args.size, records)
+        if args.languages:
+            forum = records / "forum.md"
+            line = f"languages: [{args.languages}]\n"
+            forum.write_text(forum.read_text(encoding="utf-8").replace("---\n", f"---\n{line}", 1))
         config = openforum_config(work)
         if args.parallel != "auto":
             raw = yaml.safe_load(config.read_text(encoding="utf-8"))

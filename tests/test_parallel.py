@@ -70,10 +70,14 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = worker.Worker.__init__
 
     def spy(
-        self: worker.Worker, method: worker.Method, target: Callable[..., None], *args: object
+        self: worker.Worker,
+        method: worker.Method,
+        target: Callable[..., None],
+        *args: object,
+        daemon: bool = True,
     ) -> None:
         methods.append(method)
-        real(self, method, target, *args)
+        real(self, method, target, *args, daemon=daemon)
 
     monkeypatch.setattr(worker.Worker, "__init__", spy)
     return methods
@@ -159,6 +163,33 @@ def test_a_stopped_worker_stops_the_program_it_runs(method: worker.Method, tmp_p
     running.stop(wait=0)
     time.sleep(2.5)
     assert not (tmp_path / "late").exists()
+
+
+def _answers(conn: Connection) -> None:
+    worker.reply(conn, os.getpid())
+
+
+def _starts_its_own(conn: Connection, method: worker.Method) -> None:
+    inner = worker.Worker(method, _answers)
+    try:
+        worker.reply(conn, inner.receive())
+    finally:
+        inner.stop()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_worker_that_is_no_daemon_may_share_its_own_work(method: worker.Method) -> None:
+    """The other languages' worker builds each site as the default build does, with a
+    worker of its own: a daemonic process may not start one."""
+    outer = worker.Worker(method, _starts_its_own, method, daemon=False)
+    try:
+        assert outer.receive() not in (os.getpid(), None)
+    finally:
+        outer.stop()
+    daemonic = worker.Worker(method, _starts_its_own, method)
+    with pytest.raises(AssertionError, match="daemonic"):
+        daemonic.receive()
+    daemonic.stop()
 
 
 @pytest.mark.parametrize("method", METHODS)

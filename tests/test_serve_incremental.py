@@ -129,3 +129,41 @@ def test_a_forum_in_spanish_is_updated_in_spanish_and_an_alias_builds_all(
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_forum_of_two_languages_updates_each_language_s_pages(tmp_path: Path) -> None:
+    records = tmp_path / "forum_records"
+    generate("rotating", 60, records)
+    forum = records / "forum.md"
+    forum.write_text(
+        forum.read_text(encoding="utf-8").replace("---\n", "---\nlanguages: [en, es]\n", 1)
+    )
+    (records / "commitments/c-00003.es.md").write_text(
+        "---\ntitle: Compromiso traducido\n---\n", encoding="utf-8"
+    )
+    server, root, log = _serve(tmp_path, records)
+    try:
+        page, other = root + "commitments/c-00003/", root + "es/commitments/c-00003/"
+        _, whole = _poll(other, 300, lambda body: "<title>" in body)  # the first build, both
+        built_before = log.read_text(encoding="utf-8").count("building the 'es' site")
+        assert '<span lang="en" class="of-untranslated">' in whole  # fields left in English
+
+        record = records / "commitments/c-00003.md"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(f"{text.rstrip()}\n\nA sentence saved just now.\n", encoding="utf-8")
+        _, after = _poll(page, 30, lambda body: "A sentence saved just now." in body)
+        assert _rebuilt(log, 1) == [1]  # the default language's site was updated
+        # Its selector leads to this page in Spanish, as the whole build's does.
+        assert re.search(r'href="[^"]*/es/commitments/c-00003/" hreflang="es"', after)
+        # The Spanish page too, updated, not built again: its own title, the body it has
+        # no translation of marked as English, as the whole build marks it.
+        _, spanish = _poll(other, 30, lambda body: "A sentence saved just now." in body)
+        assert "Compromiso traducido" in spanish
+        marked = re.search(r'<div lang="en" class="of-untranslated">(.*?)</div>', spanish, re.S)
+        assert marked is not None and "A sentence saved just now." in marked[1]
+        assert spanish.count("of-untranslated") == whole.count("of-untranslated")
+        log_text = log.read_text(encoding="utf-8")
+        assert log_text.count("building the 'es' site") == built_before, log_text[-3000:]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -3,7 +3,7 @@
 MkDocs rebuilds the whole site on any change: at 3,000 records a saved record showed after
 18.8 s. When only record files changed since the last good build (none added or removed,
 not forum.md, no translation, no alias, no hand-written page, template or setting, the
-values kept private the same, a Forum of one language), the records are read and checked
+values kept private the same), the records are read and checked
 again (the read cache re-parses the changed files only), the facts derived again, and the
 pages generated again are only those the changed records touch, in two steps:
 
@@ -34,6 +34,7 @@ from weakref import WeakKeyDictionary
 
 from . import i18n
 from .facts.forum import derive
+from .incremental_languages import marked, rebuild_others, site_language, translated
 from .incremental_pages import PartialContext, page_of, touched_pages, unsure
 from .records import ForumRecords, ReadCache, load_forum
 from .safety.privacy import private_values, text_scanner
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+
+    from .language_sites import SiteLanguage
 
 log = logging.getLogger("mkdocs.plugins.openforum")
 
@@ -104,6 +107,7 @@ class Built:
     records_stamps: Stamps
     other_stamps: Stamps  # hand-written pages, mkdocs.yml, the page templates
     private: dict[str, str]  # the values kept private, which pages not written may show
+    language: SiteLanguage | None = None  # the default language's, with several languages
     versions: dict[Path, Version] | None = None  # the records' last commits, once
 
 
@@ -112,6 +116,7 @@ class Incremental:
 
     def __init__(self) -> None:
         self.built: Built | None = None
+        self.others: dict[str, Built] = {}  # each other language's site, by language
         self.updated: list[str] = []  # the pages the last update wrote, for tests and logs
         self.early = Early(None)
 
@@ -123,15 +128,17 @@ class Incremental:
         its templates compiled already."""
         from mkdocs.structure.nav import get_navigation
 
-        self.built = None
-        if records.forum is None or len(records.forum.languages) > 1:
-            return  # a site per language (language_sites.py): each save builds them all
+        language = site_language(plugin)
+        if language is None or not language.nested:
+            self.built, self.others = None, {}
+        if records.forum is None:
+            return
         files = plugin.files
         env = plugin.theme_env or config.theme.get_env()
         if plugin.theme_env is None:
             env = config.plugins.on_env(env, config=config, files=files)
         nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        self.built = Built(
+        built = Built(
             config,
             files,
             nav,
@@ -142,7 +149,12 @@ class Incremental:
             stamps([plugin.records_dir]),
             _other_stamps(config),
             private_values(records),
+            language,
         )
+        if language is not None and language.nested:  # built by the default language's
+            self.others[language.language or ""] = built
+            return
+        self.built = built
         # The pages may have been made in a second process: this one compiles the page
         # templates now, while nothing is saved yet, not on the first save.
         threading.Thread(target=compile_templates, daemon=True).start()
@@ -227,12 +239,42 @@ class Incremental:
             jobs = {"sections", "timeline"} | {p.split("/")[0] for p in ctx.wanted}
             rest = self._write(built, self._generate(ctx, jobs), scan)
             step("pages touched")
-        log.debug("openforum: update steps: %s", step)
         if rest is None:
             return None
         built.records = records
         self.updated = first + rest
+        if built.language is not None:
+            wanted, jobs = ctx.wanted | own, jobs | {p.split("/")[0] for p in own}
+            if not self._update_others(built.language, records, wanted, jobs, scan):
+                rebuild_others(built.language, records, built.config, plugin)  # type: ignore[arg-type]
+            step("other languages")
+        log.debug("openforum: update steps: %s", step)
         return self.updated
+
+    def _update_others(
+        self,
+        default: SiteLanguage,
+        records: ForumRecords,
+        wanted: set[str],
+        jobs: set[str],
+        scan: Callable[[str, str, str], list[Any]],
+    ) -> bool:
+        """The pages in `wanted` in each other language; False: an other language's site
+        must be built again whole."""
+        if set(self.others) != set(default.languages[1:]):
+            return False  # a site built in a second process: not seen here
+        for name, other in sorted(self.others.items()):
+            assert other.language is not None and self.built is not None
+            published, options = translated(other.language, records, other.options)
+            facts = derive(published, options.today)
+            versions = self.built.versions or {}
+            ctx = PartialContext(site_context(published, options, facts), wanted, versions)
+            with i18n.using(name):
+                pages = marked(other.language, self._generate(ctx, jobs))
+                if self._write(other, pages, scan) is None:
+                    return False
+            other.records = published
+        return True
 
     def _generate(self, ctx: PartialContext, jobs: set[str]) -> dict[str, GeneratedPage]:
         """The wanted pages the named jobs make (kinds' jobs go through only theirs)."""

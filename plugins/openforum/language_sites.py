@@ -7,7 +7,8 @@ openforum plugin of that build told its language and handed the records already 
 (no second reading or checking). Hand-written pages `content/<page>.<lang>.md` stand in for
 `content/<page>.md` in that language. Every page names its counterparts (`hreflang`) and
 Material's language selector leads to the same page in each language. Works the same under
-`mkdocs build` and `mkdocs serve` (whose every rebuild builds every language).
+`mkdocs build` and `mkdocs serve` (where a saved record updates the default language's
+pages and builds the other languages' sites again: incremental_languages.py).
 """
 
 from __future__ import annotations

@@ -51,9 +51,11 @@ class Others:
     languages: tuple[str, ...]  # the other languages
     plugin: type  # the openforum plugin's class, to find it in each build's config
 
-    def build(self, default: SiteLanguage, language: str, site_dir: Path, *, alone: bool) -> None:
+    def build(self, default: SiteLanguage, language: str, site_dir: Path) -> None:
         """The site in `language` into `site_dir`, its records as the default build loaded
-        them. `alone`: in a worker, which starts no process of its own."""
+        them. Its build shares its work with a process of its own as the default build
+        does (the worker that builds it is no daemon, so it may start one): once the
+        default language's site is done, that keeps both cores busy."""
         other = load_config(
             self.config_file, site_dir=str(site_dir), site_url=f"{self.home}{language}/",
             strict=self.strict)  # fmt: skip
@@ -62,8 +64,6 @@ class Others:
         # given back after it.
         twin: Any = next(p for p in other.plugins.values() if isinstance(p, self.plugin))
         own, twin.site_language = twin.site_language, default.for_language(language)
-        if alone:
-            twin.config["parallel"] = False
         log.info(f"building the '{language}' site")
         try:
             build(other)
@@ -99,14 +99,16 @@ class OtherSites:
         self._staging = Path(tempfile.mkdtemp(
             prefix=staging_prefix(Path(self.site.name.split("-building-")[0].lstrip("."))),
             dir=self.site.parent))  # fmt: skip
-        self._worker = Worker(method, _build_in_worker, self.default, self.others, self._staging)
+        self._worker = Worker(
+            method, _build_in_worker, self.default, self.others, self._staging, daemon=False
+        )
 
     def finish(self) -> None:
         """Every other language's site under `<site>/<lang>/` (built here if not begun)."""
         try:
             if self._worker is None:
                 for language in self.others.languages:
-                    self.others.build(self.default, language, self.site / language, alone=False)
+                    self.others.build(self.default, language, self.site / language)
                 return
             try:
                 relayed = self._worker.receive()
@@ -166,7 +168,7 @@ def _build_in_worker(
     logging.getLogger("mkdocs").addHandler(relay)
     for language in others.languages:
         try:
-            others.build(default, language, staging / language, alone=True)
+            others.build(default, language, staging / language)
         except PluginError as error:
             told = [f"{logging.getLevelName(level)}: {text}" for _, level, text in relay.records]
             raise PluginError("\n".join([str(error), *told])) from None

@@ -65,10 +65,14 @@ class Worker:
     """`target(conn, *args)` in a second process; `conn` carries messages both ways, and
     the target answers with `reply`. A failure in it is raised here by `receive`."""
 
-    def __init__(self, method: Method, target: Callable[..., None], *args: object) -> None:
+    def __init__(
+        self, method: Method, target: Callable[..., None], *args: object, daemon: bool = True
+    ) -> None:
+        """`daemon=False` lets the worker start workers of its own (a daemonic process may
+        not); `stop` still ends it, and with it theirs."""
         context = _context(method)
         self._conn, theirs = context.Pipe()
-        self._process = context.Process(target=_run, args=(target, theirs, *args), daemon=True)
+        self._process = context.Process(target=_run, args=(target, theirs, *args), daemon=daemon)
         self._process.start()
         theirs.close()
 

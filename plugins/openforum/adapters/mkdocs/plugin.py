@@ -124,7 +124,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         assert self.run is not None  # set in on_config
         site = self.site_language.mark(self.run.pages(
             Path(config.site_dir), Path(config.docs_dir), {f.src_uri for f in files}))  # fmt: skip
-        self.site_language.start_others(config, self, self.config.parallel)
+        # The other languages' sites: under `mkdocs serve`, built in this process, where
+        # a save then updates them (incremental_languages.py).
+        parallel = False if self.serving else self.config.parallel
+        self.site_language.start_others(config, self, parallel)
         for src, page in site.pages.items():
             # Record pages are never in the nav, which every page carries (heavy, slow).
             nav = InclusionLevel.UNDEFINED if src in site.sections else InclusionLevel.NOT_IN_NAV
