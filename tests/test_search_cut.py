@@ -1,0 +1,73 @@
+"""Pagefind reads each page cut to its head and indexed element (fulltext.py): the index is
+the one it makes of the whole pages, byte for byte where Pagefind is deterministic."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from openforum.fulltext import BODY_END, GLOB, NO_STEMMING, indexed_part, pagefind_program
+from site_build import demo_site
+
+FRAMED = (
+    '<!doctype html><html lang="en"><head><title>Budget | Forum</title></head><body>'
+    "<header>Skip to content</header><nav>Meetings Members Plans</nav><article>"
+    "<div data-pagefind-body><h1>Budget</h1><p>Open budget minutes</p></div>"
+    f"{BODY_END}</article><footer>Made with Material</footer></body></html>"
+)
+
+
+def _bundle_files(bundle: Path) -> set[str]:
+    """The fragment and index chunk files: their names are hashes of their contents. (The
+    filter and meta files list pages in the order Pagefind's threads met them.)"""
+    return {
+        path.relative_to(bundle).as_posix()
+        for folder in ("fragment", "index")
+        for path in (bundle / folder).iterdir()
+    }
+
+
+def _index_whole_pages(site: Path, into: Path) -> Path:
+    """Pagefind run as before the cut: over the default language's pages as built."""
+    pages = into / "pages"
+    for page in site.rglob("*.html"):
+        relative = page.relative_to(site)
+        if relative.parts[0] in {"es", "pagefind"}:
+            continue
+        (pages / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, pages / relative)
+    subprocess.run(
+        [str(pagefind_program()), "--site", str(pages), "--glob", GLOB,
+         "--output-path", str(into / "bundle"), "--force-language", NO_STEMMING],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return into / "bundle"
+
+
+def test_the_index_of_cut_pages_is_the_index_of_whole_pages(tmp_path: Path) -> None:
+    site = demo_site()
+    built = _bundle_files(site.root / "pagefind")
+    assert sum(name.startswith("fragment/") for name in built) > 50
+    assert built == _bundle_files(_index_whole_pages(site.root, tmp_path))
+
+
+def test_a_page_is_cut_to_its_head_and_indexed_element() -> None:
+    kept = indexed_part(FRAMED)
+    assert kept is not None
+    assert kept.startswith('<!doctype html><html lang="en"><head><title>Budget | Forum</title>')
+    assert "<h1>Budget</h1><p>Open budget minutes</p>" in kept
+    for frame in ("Skip to content", "Meetings Members", "Made with Material"):
+        assert frame not in kept
+
+
+def test_a_page_with_no_indexed_element_is_not_given() -> None:
+    assert indexed_part(FRAMED.replace(" data-pagefind-body", "")) is None
+
+
+def test_a_page_whose_element_cannot_be_told_for_sure_is_given_whole() -> None:
+    no_end = FRAMED.replace(BODY_END, "")
+    two = FRAMED.replace("<p>Open", "<section data-pagefind-body><p>Open")
+    in_text = FRAMED.replace("<div data-pagefind-body>", "<div><code>data-pagefind-body</code>")
+    for page in (no_end, two, in_text):
+        assert indexed_part(page) == page
