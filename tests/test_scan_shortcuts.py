@@ -72,7 +72,8 @@ def test_a_private_value_across_a_piece_cut_is_found(tmp_path: Path) -> None:
         page = f"<p>\u2026{filler} ILSE\n MARVO\u0301N \u201cend\u201d</p>"
         (tmp_path / "page.html").write_text(page, encoding="utf-8")
         assert len(find_leaks(tmp_path, {name: "x"})) == 1, shift
-        assert any("ilse marv\u00f3n" in view for view in reader_views(".html", page))
+        views = reader_views(".html", page)
+        assert any("ilse marv\u00f3n" in " ".join(view.split()) for view in views)
 
 
 @pytest.mark.parametrize("written", ["url(", "URL(", "Url( '", 'uRl("'])

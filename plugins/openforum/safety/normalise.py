@@ -87,15 +87,18 @@ def _fold_piece(piece: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", piece).casefold())
 
 
-def fold(text: str) -> str:
-    """Compatibility forms and case folded, invisible characters out, spaces made one."""
+def fold_characters(text: str) -> str:
+    """Compatibility forms and case folded, invisible characters out; white space kept."""
     # A page is mostly ASCII (markup, the theme's frame) with a letter beyond it here and
     # there: piece by piece, only the pieces that hold one pay for the Unicode folding,
     # which costs five times the ASCII lowering over a whole page.
-    text = text.lower() if text.isascii() else "".join(map(_fold_piece, _pieces(text)))
-    # One space for each run of white space (str.split's is the regex's `\s`), in a tenth
-    # of the time of a regex substitution over a whole page.
-    return " ".join(text.split())
+    return text.lower() if text.isascii() else "".join(map(_fold_piece, _pieces(text)))
+
+
+def fold(text: str) -> str:
+    """`fold_characters`, and one space for each run of white space."""
+    # str.split's white space is the regex's `\s`; a tenth of the time of a substitution.
+    return " ".join(fold_characters(text).split())
 
 
 def normalise(text: str) -> str:
@@ -105,14 +108,16 @@ def normalise(text: str) -> str:
 
 def reader_views(suffix: str, raw: str) -> list[str]:
     """The folded ways a reader may see a file: the text with escapes undone (attributes
-    and links included) and, for markup, the same without its tags (`Jane <b>Citizen</b>`)."""
+    and links included) and, for markup, the same without its tags (`Jane <b>Citizen</b>`).
+    White space is left as it is: a value's space is looked for as any run of it
+    (privacy.leak_pattern), which spares making each run one space on every page."""
     if suffix == ".ics":
         raw = re.sub(r"\r?\n[ \t]", "", raw)  # unfold calendar lines first
-    folded = fold(undo_escapes(raw))
+    folded = fold_characters(undo_escapes(raw))
     views = [folded]
     if "<" in raw:
         # Tags taken out of the folded text rather than folding the file a second time:
         # decoding first can only make more of the text look like a tag, so this view
-        # holds at least the joins the raw text's tags make. White space made one again.
-        views.append(" ".join(_TAG.sub("", folded).split()))
+        # holds at least the joins the raw text's tags make.
+        views.append(_TAG.sub("", folded))
     return views

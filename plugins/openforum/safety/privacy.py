@@ -109,6 +109,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     A flat alternation makes the engine try every string at every position; a trie tries
     only the strings that can still match, so a scan stays fast with thousands of canaries.
+    A space matches any run of white space, or none ("Jane\n  Citizen", "JaneCitizen").
     """
     trie: dict[str, Any] = {}
     for word in words:
@@ -120,7 +121,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     def emit(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [
-            (" ?" if char == " " else re.escape(char)) + emit(child)
+            (r"\s*" if char == " " else re.escape(char)) + emit(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -153,7 +154,7 @@ def leaks_in(
         private[compact]
         for text in readings(suffix, raw)
         for match in _whole_words(pattern, text)
-        if (compact := match.replace(" ", "")) in private
+        if (compact := "".join(match.split())) in private
     }
     return [Leak(where, value, "") for value in sorted(found)]
 
