@@ -9,6 +9,7 @@ line of the key or value that causes it, and reading goes on to find the next on
 from __future__ import annotations
 
 import dataclasses
+import sys
 import types
 import typing
 import unicodedata
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
@@ -261,8 +262,8 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         items = []
         for index, item in enumerate(node.items):
-            marks[f"{path[-1]}[{index}]"] = item.mark
-            where = (*path, Item(index, noun))
+            marks[_item_key(path[-1], index)] = item.mark
+            where = _item_path(path, index, noun)
             try:
                 value = read_item(item, reading, where, marks)
             except BadValue as error:
@@ -273,6 +274,18 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         return items
 
     return read_list
+
+
+# A meeting's attendance lists every member: keys and paths of list items, alike in every
+# record, are made once and shared (at 10,000 records, millions of items).
+@lru_cache(maxsize=1 << 16)
+def _item_key(name: str | Item, index: int) -> str:
+    return f"{name}[{index}]"
+
+
+@lru_cache(maxsize=1 << 16)
+def _item_path(path: FieldPath, index: int, noun: str) -> FieldPath:
+    return (*path, Item(index, noun))
 
 
 def _mapping_reader(cls: type) -> Reader:
@@ -344,6 +357,7 @@ def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, path: Fi
             if rule.free_text:
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
+        value = sys.intern(value)  # an id is written in many records: one string for all
         reading.references.append(Reference(rule.kind, value, reading.path, node.mark, path, rule))
     return value
 
