@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .build_context import BuildContext
-from .exports import URLS_FILE, data_exports, export_context, other_exports, parse_url_list
+from .exports import URLS_FILE, data_exports, export_context, parse_url_list, put_other_exports
 from .exports.context import ExportContext
 from .facts.forum import ForumFacts
 from .records import ForumRecords
@@ -118,14 +118,23 @@ def _work(conn: Connection, ctx: Context, exports: ExportContext) -> None:
 
 def write_open_data(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
     """Every export file but the list of published URLs, which the build completes; `data`
-    are the data tables (`data_exports`)."""
-    files = {**data, **other_exports(exports, data)}
-    urls = parse_url_list(files.pop(URLS_FILE))
-    made: set[Path] = set()
-    for path, text in files.items():
+    are the data tables (`data_exports`). Each file is written as soon as it is made."""
+    written: list[str] = []
+    listed: list[str] = []
+    folders: set[Path] = set()
+
+    def write(path: str, text: str) -> None:
+        if path == URLS_FILE:
+            listed.append(text)
+            return
         target = site_dir / path
-        if target.parent not in made:
+        if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+            folders.add(target.parent)
         target.write_bytes(text.encode("utf-8"))
-    return Exported(sorted(files), urls)
+        written.append(path)
+
+    for path, text in data.items():
+        write(path, text)
+    put_other_exports(exports, data, write)
+    return Exported(sorted(written), parse_url_list(listed[0]))

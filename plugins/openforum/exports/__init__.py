@@ -19,7 +19,7 @@ the records is decided in one place, `public.py`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from datetime import date
 
 from ..build_context import BuildContext
@@ -49,6 +49,7 @@ __all__ = [
     "page_urls",
     "parse_url_list",
     "published_urls",
+    "put_other_exports",
 ]
 
 
@@ -91,30 +92,52 @@ def data_exports(ctx: ExportContext, license: dict[str, str] | None = None) -> d
 def other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
     """The JSON API, Popolo, calendars, feeds and the list of published URLs; `earlier`
     are the paths already exported (the data tables), which the API index lists too."""
+    files: dict[str, str] = {}
+    put_other_exports(ctx, earlier, files.__setitem__)
+    return files
+
+
+def put_other_exports(
+    ctx: ExportContext, earlier: Collection[str], put: Callable[[str, str], None]
+) -> None:
+    """`other_exports`, each file handed to `put` as soon as it is made: a build writes it
+    and keeps no copy (at 10,000 records the API alone is hundreds of megabytes)."""
     with using(ctx.language):
-        return _other_exports(ctx, earlier)
+        _other_exports(ctx, earlier, put)
 
 
-def _other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
+def _other_exports(
+    ctx: ExportContext, earlier: Collection[str], put: Callable[[str, str], None]
+) -> None:
     # Imported here: on a multi-core build only the worker makes these files, and the
     # build process is spared loading their libraries (icalendar) on its critical path.
     from . import api, calendars, feeds, popolo
 
-    files: dict[str, str] = dict.fromkeys(earlier, "")
-    _put(files, api.api_files(ctx))
-    _put(files, [("api/popolo.json", popolo.popolo(ctx))])
-    _put(files, calendars.calendar_files(ctx).items())
-    _put(files, feeds.feed_files(ctx))
+    paths: dict[str, None] = dict.fromkeys(earlier)  # in order: the API index lists them
+
+    def add(new: Iterable[tuple[str, str]]) -> None:
+        for path, text in new:
+            _not_taken(paths, path)
+            paths[path] = None
+            put(path, text)
+
+    add(api.api_files(ctx))
+    add([("api/popolo.json", popolo.popolo(ctx))])
+    add(calendars.calendar_files(ctx).items())
+    add(feeds.feed_files(ctx))
     # The index lists whole-forum files; per-record ones follow the address patterns it gives.
-    listed = [p for p in files if p.count("/") <= 1] + [URLS_FILE]
-    _put(files, [("api/index.json", api.index(ctx, listed))])
-    urls = published_urls(ctx.records, [*files, URLS_FILE])
-    _put(files, [(URLS_FILE, format_url_list(urls))])
-    return {path: text for path, text in files.items() if path not in earlier}
+    listed = [p for p in paths if p.count("/") <= 1] + [URLS_FILE]
+    add([("api/index.json", api.index(ctx, listed))])
+    urls = published_urls(ctx.records, [*paths, URLS_FILE])
+    add([(URLS_FILE, format_url_list(urls))])
 
 
 def _put(files: dict[str, str], new: Iterable[tuple[str, str]]) -> None:
     for path, text in new:
-        if path in files:  # e.g. an alias equal to another record's id
-            raise ExportError(f"two exports would be written at {path}: check ids and aliases")
+        _not_taken(files, path)
         files[path] = text
+
+
+def _not_taken(paths: Container[str], path: str) -> None:
+    if path in paths:  # e.g. an alias equal to another record's id
+        raise ExportError(f"two exports would be written at {path}: check ids and aliases")
