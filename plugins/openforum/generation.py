@@ -20,6 +20,7 @@ from pathlib import Path
 from .build_context import BuildContext
 from .exports import URLS_FILE, data_exports, export_context, parse_url_list, put_other_exports
 from .exports.context import ExportContext
+from .exports.datapackage import PACKAGE
 from .facts.forum import ForumFacts
 from .records import ForumRecords
 from .rendered_bodies import learn, learned
@@ -53,7 +54,7 @@ class Generation:
         self.ctx = site_context(records, build, facts)
         self.exports = export_context(records, facts, build)
         self.site_dir = Path()
-        self._data: dict[str, str] | None = None
+        self._data_paths: list[str] | None = None  # the data tables, once written
         self._worker: Worker | None = None
         method = start_method() if share else None
         if method is not None:
@@ -63,17 +64,20 @@ class Generation:
 
     def pages(self, site_dir: Path) -> GeneratedSite:
         """Every page. The open data goes into `site_dir`, which must exist and will not be
-        cleaned again; a worker starts on it now."""
+        cleaned again: the data tables at once, here or by the worker, which writes the rest
+        while the theme frames the pages. Only the Data Package that describes the tables
+        comes back: at 10,000 records they are hundreds of megabytes."""
         self.site_dir = site_dir
         if self._worker is None:
-            self._data = data_exports(self.exports)
-            return assemble(self.ctx, run_jobs(self.ctx, JOBS), self._data)
+            data = data_exports(self.exports)
+            self._data_paths = _write_files(data, site_dir)
+            return assemble(self.ctx, run_jobs(self.ctx, JOBS), _described(data))
         try:
             made = run_jobs(self.ctx, HERE_JOBS)
-            their_made, data, bodies = self._worker.receive()
+            their_made, described, bodies = self._worker.receive()
             learn(self.ctx.render_markdown, bodies)  # for the next language's build
             self._worker.send(site_dir)
-            return assemble(self.ctx, {**made, **their_made}, data)
+            return assemble(self.ctx, {**made, **their_made}, described)
         except BaseException:
             self.abandon()
             raise
@@ -82,8 +86,10 @@ class Generation:
         """Every export file written (waiting for the worker, if any): into the folder
         `pages` was given, or, when no page was asked for, `site_dir`."""
         if self._worker is None:
-            data = self._data if self._data is not None else data_exports(self.exports)
-            return write_open_data(self.exports, data, site_dir or self.site_dir)
+            target = site_dir or self.site_dir
+            if self._data_paths is None:
+                self._data_paths = _write_files(data_exports(self.exports), target)
+            return write_other_exports(self.exports, self._data_paths, target)
         try:
             exported: Exported = self._worker.receive()
             return exported
@@ -107,34 +113,57 @@ def can_share(records: ForumRecords) -> bool:
 
 def _work(conn: Connection, ctx: Context, exports: ExportContext) -> None:
     """The worker: its pages and the data tables; then, once it is sent the site folder
-    (MkDocs cleaned it before asking for files), the rest of the open data written into
-    it while the theme frames the pages in the build process."""
+    (MkDocs cleaned it before asking for files), the open data written into it while the
+    theme frames the pages in the build process."""
     data = data_exports(exports)
     made = run_jobs(ctx, WORKER_JOBS)
-    reply(conn, (made, data, learned(ctx.render_markdown)))
+    reply(conn, (made, _described(data), learned(ctx.render_markdown)))
     site_dir: Path = conn.recv()
-    reply(conn, write_open_data(exports, data, site_dir))
+    paths = _write_files(data, site_dir)
+    del data  # the tables are on disk: the other exports need only their paths
+    reply(conn, write_other_exports(exports, paths, site_dir))
 
 
-def write_open_data(exports: ExportContext, data: dict[str, str], site_dir: Path) -> Exported:
-    """Every export file but the list of published URLs, which the build completes; `data`
-    are the data tables (`data_exports`). Each file is written as soon as it is made."""
-    written: list[str] = []
+def _described(data: dict[str, str]) -> dict[str, str]:
+    """Of the data tables, what the open data page reads: their Data Package."""
+    return {PACKAGE: data[PACKAGE]} if PACKAGE in data else {}
+
+
+def write_other_exports(exports: ExportContext, earlier: list[str], site_dir: Path) -> Exported:
+    """Every export file but the data tables (`earlier`, their paths, already written) and
+    the list of published URLs, which the build completes. Each is written as it is made."""
+    into = _Folder(site_dir)
     listed: list[str] = []
-    folders: set[Path] = set()
 
     def write(path: str, text: str) -> None:
         if path == URLS_FILE:
             listed.append(text)
-            return
-        target = site_dir / path
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
-        written.append(path)
+        else:
+            into.write(path, text)
 
-    for path, text in data.items():
-        write(path, text)
-    put_other_exports(exports, data, write)
-    return Exported(sorted(written), parse_url_list(listed[0]))
+    put_other_exports(exports, earlier, write)
+    return Exported(sorted([*earlier, *into.written]), parse_url_list(listed[0]))
+
+
+def _write_files(files: dict[str, str], site_dir: Path) -> list[str]:
+    into = _Folder(site_dir)
+    for path, text in files.items():
+        into.write(path, text)
+    return into.written
+
+
+class _Folder:
+    """Files written into the site folder, each of its folders made once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.written: list[str] = []
+        self._made: set[Path] = set()
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / path
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        target.write_bytes(text.encode("utf-8"))
+        self.written.append(path)

@@ -18,6 +18,7 @@ from .context import ExportContext, dump_json
 from .tables import Table
 
 FOLDER = "data"
+PACKAGE = f"{FOLDER}/datapackage.json"  # what the site's open data page describes
 
 # The Forum decides its data licence; this default (the one the OGP uses for its own
 # material) is what the exports say until the site configuration names another.
@@ -117,4 +118,4 @@ def data_files(ctx: ExportContext, license_: dict[str, str]) -> Iterator[tuple[s
         "licenses": [license_],
         "resources": [_resource(table) for table in built],
     }
-    yield f"{FOLDER}/datapackage.json", dump_json(package)
+    yield PACKAGE, dump_json(package)
