@@ -8,6 +8,7 @@ replaces, on generated text full of what makes Unicode folding hard, and on real
 from __future__ import annotations
 
 import re
+import tracemalloc
 import unicodedata
 from pathlib import Path
 
@@ -102,3 +103,45 @@ def test_every_piece_cut_falls_before_an_ascii_character() -> None:
     pieces = list(normalise._pieces(text))
     assert "".join(pieces) == text
     assert all(re.match("[\\x00-\\x7f]", piece) for piece in pieces[1:])
+
+
+WORDS = ["budget", "Ilse", "Marv\u00f3n", "<b>", "</b>", "&amp;", "x@y.example", "\u2026"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from([*WORDS, "ILSE\n MARVO\u0301N", "ilse <i>marv\u00f3n</i>"]), max_size=400
+    ),
+    glue=st.sampled_from([" ", "\n", "  ", "\t"]),
+)
+def test_a_large_file_read_in_pieces_finds_what_the_whole_reading_finds(
+    words: list[str], glue: str
+) -> None:
+    text = glue.join(words)
+    private = {"ilsemarv\u00f3n": "Ilse Marv\u00f3n", "x@y.example": "x@y.example"}
+    pattern = privacy.leak_pattern({"ilse marv\u00f3n", "x@y.example"})
+    whole = privacy.leaks_in("t.html", ".html", text, pattern, private)
+    saved = privacy.LARGE_FILE, privacy.OVERLAP
+    privacy.LARGE_FILE, privacy.OVERLAP = 40, 30  # a cut every few words
+    try:
+        assert len(list(privacy._pieces(text))) > len(text) // 60
+        assert privacy.leaks_in("t.html", ".html", text, pattern, private) == whole
+    finally:
+        privacy.LARGE_FILE, privacy.OVERLAP = saved
+
+
+def test_a_large_files_readings_are_not_all_held_at_once() -> None:
+    row = "m-00012,2026-01-31-m00001,present,Ilse Marvon &amp; partners\n"
+    table = row * (4 * privacy.LARGE_FILE // len(row) + 1)
+    pattern = privacy.leak_pattern({"jane citizen"})
+    tracemalloc.start()
+    try:
+        found = privacy.leaks_in("data/a.csv", ".csv", table, pattern, {"janecitizen": "J"})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found == []
+    # Read whole, the text and its views were five copies of the table (84 MB); in pieces,
+    # five of a piece.
+    assert peak < 6 * privacy.LARGE_FILE

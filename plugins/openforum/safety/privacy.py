@@ -152,11 +152,39 @@ def leaks_in(
     """`private` maps each value, folded and without spaces, to the value as written."""
     found = {
         private[compact]
-        for text in readings(suffix, raw)
+        for piece in _pieces(raw)
+        for text in readings(suffix, piece)
         for match in _whole_words(pattern, text)
         if (compact := "".join(match.split())) in private
     }
     return [Leak(where, value, "") for value in sorted(found)]
+
+
+# A file longer than this is read in pieces: a data table of a large forum is a hundred
+# megabytes, and each reader's view of it is another copy.
+LARGE_FILE = 1 << 22
+# Each piece runs on this far past where the next begins: a value written across the cut
+# is whole in the first, and the first's last characters are read again, whole, in the next.
+OVERLAP = 1 << 16
+_SPACE = re.compile(r"\s")
+
+
+def _pieces(raw: str) -> Iterator[str]:
+    """`raw` whole, or in overlapping pieces. Each begins and ends just after white space,
+    as a value found must: no letter before or after one is cut off (`_whole_words`)."""
+    start = 0
+    while len(raw) - start > LARGE_FILE:
+        cut = _after_space(raw, start + LARGE_FILE)
+        if cut >= len(raw):
+            break
+        yield raw[start : _after_space(raw, cut + OVERLAP)]
+        start = cut
+    yield raw[start:] if start else raw
+
+
+def _after_space(raw: str, position: int) -> int:
+    space = _SPACE.search(raw, position)
+    return space.end() if space else len(raw)
 
 
 def text_scanner(private: dict[str, str]) -> Callable[[str, str, str], list[Leak]]:
