@@ -18,6 +18,8 @@ import yaml
 from ..safety.characters import describe, not_for_xml
 from .files import read_regular
 from .problems import START, Mark, Problems
+from .yamlnodes import Mapping, Node, Scalar, Sequence
+from .yamlsimple import read_simple
 
 MAX_RECORD_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -27,32 +29,6 @@ try:  # libyaml's parser is several times faster; events and marks are the same.
     _Parser: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Parser = yaml.SafeLoader
-
-
-@dataclass(slots=True)
-class Scalar:
-    text: str
-    mark: Mark
-    plain: bool  # written without quotes, so `null` or `~` mean "no value"
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
-
-
-@dataclass(slots=True)
-class Sequence:
-    items: list[Node]
-    mark: Mark
-
-
-@dataclass(slots=True)
-class Mapping:
-    entries: dict[str, tuple[Scalar, Node]]  # key text -> (key node, value node)
-    mark: Mark
-
-
-Node = Scalar | Sequence | Mapping
 
 
 class YAMLMark(Protocol):
@@ -208,6 +184,17 @@ def parse_mapping(
     path: Path, yaml_text: str, first_line: int, problems: Problems
 ) -> Mapping | None:
     """Parse YAML text whose first line is `first_line` of the file into a Mapping."""
+    # Most front matter is simple (yamlsimple.py) and read faster without libyaml's events.
+    simple = read_simple(yaml_text, first_line)
+    if simple is not None:
+        return simple
+    return parse_mapping_fully(path, yaml_text, first_line, problems)
+
+
+def parse_mapping_fully(
+    path: Path, yaml_text: str, first_line: int, problems: Problems
+) -> Mapping | None:
+    """`parse_mapping` by libyaml's parser, for any YAML: the one that reports problems."""
     builder = _TreeBuilder(path, first_line, problems)
     try:
         builder.read(yaml_text)
