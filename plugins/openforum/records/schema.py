@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
 
 from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_date
 from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
@@ -89,9 +89,9 @@ class Located:
         return self.marks.get(name, self.mark)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """A reference met while reading, resolved once every record is loaded."""
+class Reference(NamedTuple):
+    """A reference met while reading, resolved once every record is loaded (a named tuple:
+    one is made for every id written, and a frozen dataclass is three times slower to make)."""
 
     kind: str
     target: str
@@ -128,6 +128,10 @@ class _FieldSpec:
     hint: Any
     required: bool
 
+    @property
+    def read(self) -> Reader:
+        return _reader_for(self.hint)
+
 
 @cache
 def _fields_of(cls: type) -> dict[str, _FieldSpec]:
@@ -140,6 +144,17 @@ def _fields_of(cls: type) -> dict[str, _FieldSpec]:
         yaml_key = f.metadata.get("key", f.name)
         specs[yaml_key] = _FieldSpec(f.name, yaml_key, hints[f.name], required)
     return specs
+
+
+@cache
+def _plan_of(cls: type) -> tuple[dict[str, tuple[_FieldSpec, Reader]], list[_FieldSpec]]:
+    """Each field's spec with its reader, and the required fields, made once per class:
+    looking a reader up by its annotation hashes typing's objects, slowly, every time."""
+    specs = _fields_of(cls)
+    return (
+        {yaml_key: (spec, spec.read) for yaml_key, spec in specs.items()},
+        [spec for spec in specs.values() if spec.required],
+    )
 
 
 def field_names(cls: type) -> list[str]:
@@ -155,17 +170,21 @@ def field_specs(cls: type) -> list[_FieldSpec]:
 def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldPath = ()) -> T:
     """Read a mapping node into `cls`; problems go to `reading`, missing values get defaults.
 
-    `what` names the mapping in messages ("meeting"); `path` is where it sits in the record.
+    `what` names the mapping in messages ("meeting"); `path` is where it sits in the record
+    (and names it when `what` is empty: phrased only for a message).
     """
     model: type = cls  # type[T] is hashable, but mypy does not see it for a TypeVar
-    specs = _fields_of(model)
+    readers, required = _plan_of(model)
     values: dict[str, Any] = {}
     marks: dict[str, Mark] = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
     unreadable: set[str] = set()
     for yaml_key, (key_node, value_node) in node.entries.items():
-        spec = specs.get(yaml_key)
-        if spec is None:
+        planned = readers.get(yaml_key)
+        if planned is None:
+            specs = _fields_of(model)
+            if not what:
+                what = field_phrase(path)
             suggestion = did_you_mean(yaml_key, specs)
             misspelt.update(k for k in specs if suggestion.endswith(f"'{k}'?"))
             suggestion += _odd_characters(yaml_key)
@@ -175,10 +194,11 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
                 + (suggestion or f" Known fields: {', '.join(specs)}"),
             )
             continue
+        spec, read = planned
         marks[spec.name] = value_node.mark
         where = (*path, spec.key)
         try:
-            value = _reader_for(spec.hint)(value_node, reading, where, marks)
+            value = read(value_node, reading, where, marks)
         except BadValue as error:
             reading.problem(value_node.mark, f"{field_phrase(where)}: {error}")
             unreadable.add(spec.name)
@@ -188,22 +208,21 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
             continue
         if value is not None:
             values[spec.name] = value
-    for spec in specs.values():
-        if (
-            spec.required
-            and spec.name not in values
-            and spec.key not in node.entries
-            and spec.key not in misspelt
-        ):
+    for spec in required:
+        if spec.name not in values and spec.key not in node.entries and spec.key not in misspelt:
             reading.problem(
                 node.mark,
-                f"missing field '{spec.key}' in {what}: add '{spec.key}: <{_describe(spec.hint)}>'",
+                f"missing field '{spec.key}' in {what or field_phrase(path)}: "
+                f"add '{spec.key}: <{_describe(spec.hint)}>'",
             )
-    for spec in specs.values():
-        if spec.required and spec.name not in values:
+    for spec in required:
+        if spec.name not in values:
             values[spec.name] = _placeholder(spec.hint)
     return cls(**values, mark=node.mark, marks=marks, unreadable=unreadable)
 
+
+# Item(index, noun) without the Python-level __new__ of a named tuple: once per list item.
+_item = partial(tuple.__new__, Item)
 
 # A reader gets the node, the reading, the value's path in the record and the marks of the
 # object being built (its list items are marked there as "key[index]").
@@ -218,11 +237,16 @@ def _reader_for(hint: Any) -> Reader:
     if origin is typing.Annotated:
         base, *rules = get_args(hint)
         read_base = _reader_for(base)
+        checks = [_rule_check(rule) for rule in rules if isinstance(rule, Url | Ref)]
+        if not checks:  # other metadata says nothing about reading
+            return read_base
 
         def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             value = read_base(node, reading, path, marks)
-            for rule in rules:
-                value = _apply_rule(rule, value, node, reading, path)
+            for check in checks:
+                if value is None:
+                    return None
+                value = check(value, node, reading, path)
             return value
 
         return read_annotated
@@ -260,9 +284,10 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         items = []
+        name = path[-1]
         for index, item in enumerate(node.items):
-            marks[f"{path[-1]}[{index}]"] = item.mark
-            where = (*path, Item(index, noun))
+            marks[f"{name}[{index}]"] = item.mark
+            where = (*path, _item((index, noun)))
             try:
                 value = read_item(item, reading, where, marks)
             except BadValue as error:
@@ -282,7 +307,7 @@ def _mapping_reader(cls: type) -> Reader:
         if not isinstance(node, Mapping):
             fields = ", ".join(f"{k}: ..." for k in list(_fields_of(cls))[:3])
             raise BadValue(f"expected fields, e.g. {{{fields}}}")
-        return build(cls, node, reading, field_phrase(path), path)
+        return build(cls, node, reading, "", path)
 
     return read_mapping
 
@@ -320,7 +345,7 @@ def _scalar_reader(hint: Any) -> Reader:
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
             return None
-        if PLACEHOLDER.fullmatch(node.text):
+        if node.text[:1] == "<" and PLACEHOLDER.fullmatch(node.text):
             raise BadValue(
                 f"'{node.text}' is a placeholder: write {wanted} in its place, or "
                 "delete the line when the field is optional"
@@ -332,20 +357,26 @@ def _scalar_reader(hint: Any) -> Reader:
     return read_scalar
 
 
-def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, path: FieldPath) -> Any:
-    if value is None:
-        return None
+RuleCheck = Callable[[Any, Node, "Reading", FieldPath], Any]
+
+
+def _rule_check(rule: Url | Ref) -> RuleCheck:
+    """What a rule does to a value read (not None), made once per annotation."""
     if isinstance(rule, Url):
-        return read_url(value)
-    if isinstance(rule, Ref):
-        if value in rule.also:
+        return lambda value, node, reading, path: read_url(value)
+    kind, also, free_text = rule.kind, rule.also, rule.free_text
+
+    def check_reference(value: Any, node: Node, reading: Reading, path: FieldPath) -> Any:
+        if value in also:
             return value
         if not is_id(value):
-            if rule.free_text:
+            if free_text:
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
-        reading.references.append(Reference(rule.kind, value, reading.path, node.mark, path, rule))
-    return value
+        reading.references.append(Reference(kind, value, reading.path, node.mark, path, rule))
+        return value
+
+    return check_reference
 
 
 def _describe(hint: Any) -> str:
