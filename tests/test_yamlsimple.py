@@ -9,6 +9,7 @@ benchmark shape, hand-written edge cases, and mutated copies of real lines.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -162,3 +163,22 @@ def test_mutated_records_agree(tmp_path: Path) -> None:
         cut = at + rng.choice((0, 1))
         read += agrees(text[:at] + rng.choice(alphabet) + text[cut:])
     assert read > 1000  # most single changes keep a record simple
+
+
+def _head_lines_by_lines(text: str) -> tuple[list[str], str | None]:
+    """What `_head_lines` means, line by line: lines up to the first fence after line 1."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip().lstrip("\ufeff") == "---":
+            rest = re.split(r"(?:\r\n|\r|\n)", text, maxsplit=index + 1)
+            return lines[: index + 1], rest[index + 1] if len(rest) > index + 1 else ""
+    return lines, None
+
+
+def test_the_closing_fence_is_found_as_lines_find_it() -> None:
+    pieces = ["---", "\n", "\r", "\r\n", "\ufeff", " ", "\t", "\x0c", "\x85", "\u2028", "\xa0"]
+    pieces += ["a: b", "...", "--", "-", "\x1c"]
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        assert yamlread._head_lines(text) == _head_lines_by_lines(text), repr(text)
