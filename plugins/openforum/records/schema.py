@@ -240,6 +240,14 @@ def _reader_for(hint: Any) -> Reader:
         checks = [_rule_check(rule) for rule in rules if isinstance(rule, Url | Ref)]
         if not checks:  # other metadata says nothing about reading
             return read_base
+        if len(checks) == 1:
+            check = checks[0]
+
+            def read_checked(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
+                value = read_base(node, reading, path, marks)
+                return None if value is None else check(value, node, reading, path)
+
+            return read_checked
 
         def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             value = read_base(node, reading, path, marks)
@@ -284,9 +292,8 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         items = []
-        name = path[-1]
+        marks.update(zip(_item_keys(path[-1], len(node.items)), [i.mark for i in node.items]))
         for index, item in enumerate(node.items):
-            marks[f"{name}[{index}]"] = item.mark
             where = (*path, _item((index, noun)))
             try:
                 value = read_item(item, reading, where, marks)
@@ -298,6 +305,17 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         return items
 
     return read_list
+
+
+def _item_keys(name: str, count: int) -> list[str]:
+    """The marks' keys of a list's items, "name[0]" to "name[count - 1]", made once."""
+    keys = _ITEM_KEYS.setdefault(name, [])
+    if len(keys) < count:
+        keys.extend(f"{name}[{index}]" for index in range(len(keys), count))
+    return keys[:count]
+
+
+_ITEM_KEYS: dict[str, list[str]] = {}
 
 
 def _mapping_reader(cls: type) -> Reader:
