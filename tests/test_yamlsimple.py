@@ -8,6 +8,7 @@ benchmark shape, hand-written edge cases, and mutated copies of real lines.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from openforum.records import yamlread
+from openforum.records.files import read_regular
 from openforum.records.problems import Problems
 from openforum.records.yamlread import parse_mapping_fully, read_record
 from openforum.records.yamlsimple import read_simple
@@ -182,3 +184,15 @@ def test_the_closing_fence_is_found_as_lines_find_it() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
         assert yamlread._head_lines(text) == _head_lines_by_lines(text), repr(text)
+
+
+def test_a_record_file_is_read_whole_up_to_the_limit_and_one_byte(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    for size in (0, 1, 99, 100, 101, 5000):
+        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+        path.write_bytes(data)
+        assert read_regular(path, 100) == data[:101]
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="FIFO"):
+        read_regular(fifo, 100)
