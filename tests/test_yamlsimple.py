@@ -91,7 +91,7 @@ SIMPLE = [
     "x:   # below\n  y: 1\n",
     "t: a\xa0b\xa0\nc: x #\n",
     "u: [10:00, https://x.example/a, x::y]\nv: {u: http://x, w: a:b}\n",
-    "w: [ https://x.example , a:b ]\n",
+    "w: [ https://x.example , a:b ]\nx: {k:  v, l: w}\n",
 ]
 
 NOT_SIMPLE = [
@@ -118,6 +118,8 @@ NOT_SIMPLE = [
     "a: [1, , 2]\n",
     "a: [a: b]\n",
     "a: [x:]\n",
+    "a: [x:, y]\n",
+    "a: {k: x:, l: y}\n",
     "a: [x:?]\n",
     "a: {x: y:}\n",
     "a: {b}\n",

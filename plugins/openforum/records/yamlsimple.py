@@ -35,19 +35,14 @@ _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$)")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # A run of plain characters in a one-line collection, up to the next flow indicator.
 _FLOW_RUN = re.compile(r"[^,\[\]{}]*")
-# A ':' that ends a plain value in a collection, or that libyaml refuses there.
-_COLON_ENDING = re.compile(r":(?:[ ?]|$)")
 # What may follow a complete value on its line: spaces, then a comment or nothing.
 _LINE_END = re.compile(r"(?: +#.*| *)$")
-# A plain value in a one-line collection, in its most common form: no indicator first, no
-# '#', ',' or brackets, no ':' but inside a word (`https://`), no space at either end.
-_ITEM = r"[^\s,\[\]{}#&*!|>'\"%@`?:-](?:(?:[^,\[\]{}:#]|:(?![\s,\[\]{}?]))*[^\s,\[\]{}:#])?"
-# `[a, b]` and `{k: v, l: w}` written the usual way (one space after each ',' and ':'):
-# read by splitting, with each value's column counted rather than searched.
-_PLAIN_LIST = re.compile(rf"\[({_ITEM}(?:, {_ITEM})*)\]")
-_PLAIN_PAIRS = re.compile(
-    rf"\{{([A-Za-z0-9_][A-Za-z0-9_-]*: {_ITEM}(?:, [A-Za-z0-9_][A-Za-z0-9_-]*: {_ITEM})*)\}}"
-)
+# `[a, b]` and `{k: v, l: w}` written the usual way (plain values, one space after each ','
+# and ':') are read by splitting, with each value's column counted rather than searched.
+# Characters that send a collection the longer way: nesting, a comment, a quoted value.
+_NOT_SPLIT = re.compile(r"[\[\]{}#'\"]|, [-?:,&*!|>%@`]")
+# A ':' that ends a plain value in a collection, or that libyaml refuses there.
+_COLON_ENDING = re.compile(r":(?:[ ?,]|$)")
 # Mark(line, column) without the Python-level __new__ of a named tuple: the same value.
 _mark = partial(tuple.__new__, Mark)
 # Text libyaml reads otherwise than as written here, or refuses: tabs, and the characters
@@ -175,9 +170,9 @@ class _Reader:
         """The value that starts at `start` and must end on this line."""
         first = text[start]
         if first == "[" or first == "{":
-            plain = (_PLAIN_LIST if first == "[" else _PLAIN_PAIRS).match(text, start)
-            if plain is not None and _LINE_END.match(text, plain.end()):
-                return _plain_collection(plain[1], first == "{", start, line)
+            plain = _plain_collection(text, start, line)
+            if plain is not None:
+                return plain
             node, end = self.flow(text, start, line, 0)
         elif first == '"' or first == "'":
             node, end = self.quoted(text, start, line)
@@ -274,27 +269,48 @@ def _skip_spaces(text: str, at: int) -> int:
     return at
 
 
-def _plain_collection(inside: str, is_mapping: bool, start: int, line: int) -> Sequence | Mapping:
-    """The collection `_PLAIN_LIST` or `_PLAIN_PAIRS` matched at `start`, `inside` its text
-    between the brackets."""
+def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | None:
+    """The `[...]` or `{...}` at `start` when it is written the usual way and ends its line;
+    None to read it the longer way (`_Reader.flow`)."""
+    is_mapping = text[start] == "{"
+    end = text.find("}" if is_mapping else "]", start)
+    if end < 0 or end == start + 1 or not _LINE_END.match(text, end + 1):
+        return None
+    inside = text[start + 1 : end]
     parts = inside.split(", ")
+    if (
+        inside[0] in _INDICATORS
+        or inside[0] == " "
+        or inside[-1] == " "
+        or inside.count(",") != len(parts) - 1  # a ',' without its one space
+        or ",  " in inside
+        or " ," in inside
+        or _NOT_SPLIT.search(inside)
+        or (":" in inside and not is_mapping and _COLON_ENDING.search(inside))
+    ):
+        return None
     columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
     mark = _mark((line, start + 1))
-    if is_mapping:
-        entries: dict[str, tuple[Scalar, Node]] = {}
-        for part, column in zip(parts, columns, strict=False):
-            name, value = part.split(": ")
-            entries[name] = (
-                Scalar(name, _mark((line, column)), True),
-                Scalar(value, _mark((line, column + len(name) + 2)), True),
-            )
-        if len(entries) != len(parts):
-            raise NotSimple  # a duplicate field: the full reader reports it
-        return Mapping(entries, mark)
-    return Sequence(
-        [
-            Scalar(part, _mark((line, column)), True)
-            for part, column in zip(parts, columns, strict=False)
-        ],
-        mark,
-    )
+    if not is_mapping:
+        return Sequence(
+            [
+                Scalar(part, _mark((line, column)), True)
+                for part, column in zip(parts, columns, strict=False)
+            ],
+            mark,
+        )
+    entries: dict[str, tuple[Scalar, Node]] = {}
+    for part, column in zip(parts, columns, strict=False):
+        pair = part.split(": ")
+        if len(pair) != 2 or not _KEY.fullmatch(pair[0] + ": "):
+            return None
+        name, value = pair
+        if not value or value[0] in _INDICATORS or value[0] == " " or _COLON_ENDING.search(value):
+            return None
+        entries[name] = (
+            Scalar(name, _mark((line, column)), True),
+            Scalar(value, _mark((line, column + len(name) + 2)), True),
+        )
+    if len(entries) != len(parts):
+        raise NotSimple  # a duplicate field: the full reader reports it
+    return Mapping(entries, mark)
