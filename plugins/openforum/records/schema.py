@@ -292,7 +292,8 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         items = []
-        marks.update(zip(_item_keys(path[-1], len(node.items)), [i.mark for i in node.items]))
+        keys = _item_keys(path[-1], len(node.items))
+        marks.update(zip(keys, [item.mark for item in node.items], strict=True))
         for index, item in enumerate(node.items):
             where = (*path, _item((index, noun)))
             try:

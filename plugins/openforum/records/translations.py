@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-
 from .files import listing, refused
 from .model import Author, Member, PointOfContact, Record
 from .problems import START, Mark, Problems, did_you_mean

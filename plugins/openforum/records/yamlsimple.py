@@ -29,7 +29,8 @@ class NotSimple(Exception):
 # Deeper than records go; the full reader enforces its own limit (MAX_DEPTH).
 _MAX_DEPTH = 8
 # A field name: a word, then ':' and a space or the line's end.
-_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$)")
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+_KEY = re.compile(rf"({_NAME.pattern}):(?: +|$)")
 # Characters that cannot start a plain value, or start something else (YAML's indicators);
 # '-' is let through when a non-space follows it (`-5`), checked where it matters.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -286,7 +287,11 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
         or ",  " in inside
         or " ," in inside
         or _NOT_SPLIT.search(inside)
-        or (":" in inside and not is_mapping and _COLON_ENDING.search(inside))
+        or (
+            ":" in inside  # a ':' libyaml refuses, ends a value with, or reads as a pair
+            and (":," in inside or ":?" in inside or inside[-1] == ":" or not is_mapping)
+            and (is_mapping or _COLON_ENDING.search(inside))
+        )
     ):
         return None
     columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
@@ -302,10 +307,10 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
     entries: dict[str, tuple[Scalar, Node]] = {}
     for part, column in zip(parts, columns, strict=False):
         pair = part.split(": ")
-        if len(pair) != 2 or not _KEY.fullmatch(pair[0] + ": "):
+        if len(pair) != 2 or not _NAME.fullmatch(pair[0]):
             return None
         name, value = pair
-        if not value or value[0] in _INDICATORS or value[0] == " " or _COLON_ENDING.search(value):
+        if not value or value[0] in _INDICATORS or value[0] == " ":
             return None
         entries[name] = (
             Scalar(name, _mark((line, column)), True),
