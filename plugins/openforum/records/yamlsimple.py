@@ -40,8 +40,9 @@ _FLOW_RUN = re.compile(r"[^,\[\]{}]*")
 _LINE_END = re.compile(r"(?: +#.*| *)$")
 # `[a, b]` and `{k: v, l: w}` written the usual way (plain values, one space after each ','
 # and ':') are read by splitting, with each value's column counted rather than searched.
-# Characters that send a collection the longer way: nesting, a comment, a quoted value.
-_NOT_SPLIT = re.compile(r"[\[\]{}#'\"]|, [-?:,&*!|>%@`]")
+# A value that starts with an indicator sends a collection the longer way (a pattern
+# with a literal start: a pattern for this and the characters below took 20 µs a list).
+_ODD_START = re.compile(r", [-?:,&*!|>%@`]")
 # A ':' that ends a plain value in a collection, or that libyaml refuses there.
 _COLON_ENDING = re.compile(r":(?:[ ?,]|$)")
 # Mark(line, column) without the Python-level __new__ of a named tuple: the same value.
@@ -286,7 +287,15 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
         or inside.count(",") != len(parts) - 1  # a ',' without its one space
         or ",  " in inside
         or " ," in inside
-        or _NOT_SPLIT.search(inside)
+        # nesting, a comment or a quoted value
+        or "[" in inside
+        or "]" in inside
+        or "{" in inside
+        or "}" in inside
+        or "#" in inside
+        or "'" in inside
+        or '"' in inside
+        or _ODD_START.search(inside)
         or (
             ":" in inside  # a ':' libyaml refuses, ends a value with, or reads as a pair
             and (":," in inside or ":?" in inside or inside[-1] == ":" or not is_mapping)
