@@ -8,16 +8,13 @@ benchmark shape, hand-written edge cases, and mutated copies of real lines.
 
 from __future__ import annotations
 
-import os
 import random
-import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from openforum.records import yamlread
-from openforum.records.files import read_regular
 from openforum.records.problems import Problems
 from openforum.records.yamlread import parse_mapping_fully, read_record
 from openforum.records.yamlsimple import read_simple
@@ -49,7 +46,7 @@ def front_matters(root: Path) -> list[str]:
         texts.append(yaml_text)
 
     original = yamlread.parse_mapping
-    yamlread.parse_mapping = capture  # type: ignore[assignment]
+    yamlread.parse_mapping = capture
     try:
         for path in sorted(root.rglob("*.md")):
             read_record(path, Problems())
@@ -175,34 +172,3 @@ def test_mutated_records_agree(tmp_path: Path) -> None:
             text = text[:at] + rng.choice(alphabet) + text[cut:]
         read += agrees(text)
     assert read > 2000  # many changes keep a record simple
-
-
-def _head_lines_by_lines(text: str) -> tuple[list[str], str | None]:
-    """What `_head_lines` means, line by line: lines up to the first fence after line 1."""
-    lines = re.split(r"\r\n|\r|\n", text)
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip().lstrip("\ufeff") == "---":
-            rest = re.split(r"(?:\r\n|\r|\n)", text, maxsplit=index + 1)
-            return lines[: index + 1], rest[index + 1] if len(rest) > index + 1 else ""
-    return lines, None
-
-
-def test_the_closing_fence_is_found_as_lines_find_it() -> None:
-    pieces = ["---", "\n", "\r", "\r\n", "\ufeff", " ", "\t", "\x0c", "\x85", "\u2028", "\xa0"]
-    pieces += ["a: b", "...", "--", "-", "\x1c"]
-    rng = random.Random(17)
-    for _ in range(20000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
-        assert yamlread._head_lines(text) == _head_lines_by_lines(text), repr(text)
-
-
-def test_a_record_file_is_read_whole_up_to_the_limit_and_one_byte(tmp_path: Path) -> None:
-    path = tmp_path / "r.md"
-    for size in (0, 1, 99, 100, 101, 5000):
-        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
-        path.write_bytes(data)
-        assert read_regular(path, 100) == data[:101]
-    fifo = tmp_path / "pipe.md"
-    os.mkfifo(fifo)
-    with pytest.raises(ValueError, match="FIFO"):
-        read_regular(fifo, 100)

@@ -73,9 +73,18 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LEVEL = re.compile(r" {0,3}>[ \t]?| {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)|    |\t")
 
 
+# Every level is written with these characters, at least one each: a line nested too deep
+# starts with more of them than MAX_NESTING. Most texts have no such line, found in one pass.
+_DEEP_START = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}", re.MULTILINE)
+
+
 def nesting_too_deep(text: str) -> int | None:
     """The 0-based index of the first line nesting lists or quotes more than MAX_NESTING
     deep (fenced code aside), or None."""
+    return _first_deep_line(text) if _DEEP_START.search(text) else None
+
+
+def _first_deep_line(text: str) -> int | None:
     fence: str | None = None
     for index, line in enumerate(text.split("\n")):
         marker = _FENCE.match(line)
