@@ -308,7 +308,7 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
     return read_list
 
 
-def _item_keys(name: str, count: int) -> list[str]:
+def _item_keys(name: str | Item, count: int) -> list[str]:
     """The marks' keys of a list's items, "name[0]" to "name[count - 1]", made once."""
     keys = _ITEM_KEYS.setdefault(name, [])
     if len(keys) < count:
@@ -316,7 +316,7 @@ def _item_keys(name: str, count: int) -> list[str]:
     return keys[:count]
 
 
-_ITEM_KEYS: dict[str, list[str]] = {}
+_ITEM_KEYS: dict[str | Item, list[str]] = {}
 
 
 def _mapping_reader(cls: type) -> Reader:
