@@ -18,7 +18,6 @@ import yaml
 from ..safety.characters import describe, not_for_xml
 from .files import read_regular
 from .problems import START, Mark, Problems
-# The tree's nodes, re-exported: readers of records import them from here.
 from .yamlnodes import Mapping as Mapping
 from .yamlnodes import Node as Node
 from .yamlnodes import Scalar as Scalar
