@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
 
+from .hint_words import describe, odd_characters, placeholder
 from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_date
 from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
 from .values import (
@@ -48,17 +48,6 @@ _SCALAR_READERS: dict[type, Callable[[str], Any]] = {
     Decimal: read_decimal,
     PartialDate: read_partial_date,
     DueDate: read_due_date,
-}
-_EXAMPLES: dict[type, str] = {
-    int: "a whole number",
-    bool: "true or false",
-    date: "a date (YYYY-MM-DD)",
-    datetime: "a date and time (YYYY-MM-DDTHH:MM)",
-    Fraction: "a share such as 1/2",
-    Decimal: "a number",
-    PartialDate: "a date (YYYY-MM-DD), month (YYYY-MM) or year (YYYY)",
-    DueDate: "a date (YYYY-MM-DD), month (YYYY-MM), year (YYYY) or ongoing",
-    str: "a text",
 }
 
 
@@ -187,7 +176,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
                 what = field_phrase(path)
             suggestion = did_you_mean(yaml_key, specs)
             misspelt.update(k for k in specs if suggestion.endswith(f"'{k}'?"))
-            suggestion += _odd_characters(yaml_key)
+            suggestion += odd_characters(yaml_key)
             reading.problem(
                 key_node.mark,
                 f"unknown field '{yaml_key}' in {what}."
@@ -213,11 +202,11 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
             reading.problem(
                 node.mark,
                 f"missing field '{spec.key}' in {what or field_phrase(path)}: "
-                f"add '{spec.key}: <{_describe(spec.hint)}>'",
+                f"add '{spec.key}: <{describe(spec.hint)}>'",
             )
     for spec in required:
         if spec.name not in values:
-            values[spec.name] = _placeholder(spec.hint)
+            values[spec.name] = placeholder(spec.hint)
     return cls(**values, mark=node.mark, marks=marks, unreadable=unreadable)
 
 
@@ -332,7 +321,7 @@ def _mapping_reader(cls: type) -> Reader:
 
 
 def _scalar_reader(hint: Any) -> Reader:
-    description = _describe(hint)
+    description = describe(hint)
     wanted = (
         f"one of {', '.join(map(str, get_args(hint)))}"
         if get_origin(hint) is Literal
@@ -396,48 +385,6 @@ def _rule_check(rule: Url | Ref) -> RuleCheck:
         return value
 
     return check_reference
-
-
-def _describe(hint: Any) -> str:
-    origin = get_origin(hint)
-    if origin is typing.Annotated:
-        base, *rules = get_args(hint)
-        for rule in rules:
-            if isinstance(rule, Ref):
-                return f"id of a record in {rule.kind}/"
-            if isinstance(rule, Url):
-                return "a web address"
-        return _describe(base)
-    if origin in (types.UnionType, typing.Union):
-        return _describe(next(a for a in get_args(hint) if a is not type(None)))
-    if origin is Literal:
-        return " | ".join(str(a) for a in get_args(hint))
-    if origin is list:
-        return f"a list of {_describe(get_args(hint)[0])}"
-    if dataclasses.is_dataclass(hint):
-        return "fields"
-    return _EXAMPLES.get(hint, str(hint))
-
-
-def _odd_characters(text: str) -> str:
-    """Name characters that look like ASCII but are not (a Cyrillic a, a zero-width space)."""
-    odd = [c for c in text if not c.isascii() or not c.isprintable()]
-    if not odd:
-        return ""
-    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in odd[:3])
-    return f" (it contains {names}: retype the name)"
-
-
-def _placeholder(hint: Any) -> Any:
-    """A missing required value: an empty list, else None (its problem is already reported).
-
-    The record stays in the forum so that references to it resolve; checks skip None values
-    instead of reporting the same gap again in other words.
-    """
-    origin = get_origin(hint)
-    if origin is typing.Annotated:
-        return _placeholder(get_args(hint)[0])
-    return [] if origin is list else None
 
 
 def _shape(node: Node) -> str:
