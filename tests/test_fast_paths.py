@@ -24,6 +24,7 @@ from openforum.records import yamlread
 from openforum.records.files import read_regular
 from openforum.records.partial_dates import read_partial_date
 from openforum.safety import sanitize
+from openforum.safety.characters import NOT_FOR_XML, not_for_xml
 from openforum.safety.markdown_budget import _first_deep_line, nesting_too_deep
 from openforum.site.render import install_words
 
@@ -156,3 +157,14 @@ def test_the_quick_look_for_deep_nesting_misses_no_line() -> None:
         assert nesting_too_deep(text) == _first_deep_line(text), repr(text)
     assert deep > 300
     assert nesting_too_deep("x\n" + "> " * 21 + "deep") == 1
+
+
+def test_ascii_text_is_screened_for_xml_as_the_pattern_screens_it() -> None:
+    rng = random.Random(19)
+    for _ in range(5000):
+        text = "".join(chr(rng.choice((rng.randrange(128), 97, 32, 10))) for _ in range(20))
+        found, expected = not_for_xml(text), NOT_FOR_XML.search(text)
+        assert (found and found.start()) == (expected and expected.start()), repr(text)
+    assert not_for_xml("a\tb\r\nc~") is None
+    found = not_for_xml("ok\x7f")
+    assert found is not None and found.start() == 2
