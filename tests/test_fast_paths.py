@@ -1,9 +1,15 @@
 """Shortcuts taken for speed give what the plain way gives: calendar lines folded by
-slices, dates in words made once per day, record fields exported from a per-class list."""
+slices, dates in words made once per day, record fields exported from a per-class list, a
+record's closing fence found by one search, files read by their descriptor, deep nesting
+looked for in one pass."""
 
 from __future__ import annotations
 
+import os
+import random
+import re
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -14,8 +20,12 @@ from hypothesis import strategies as st
 from openforum import i18n
 from openforum.exports.calendars import _ascii_lines, _lines, fold, text
 from openforum.i18n import labels
+from openforum.records import yamlread
+from openforum.records.files import read_regular
 from openforum.records.partial_dates import read_partial_date
 from openforum.safety import sanitize
+from openforum.safety.characters import NOT_FOR_XML, not_for_xml
+from openforum.safety.markdown_budget import _first_deep_line, nesting_too_deep
 from openforum.site.render import install_words
 
 ASCII_VALUES = st.text(alphabet=st.sampled_from(list("ab \\^;,:\n")), max_size=400)
@@ -103,3 +113,58 @@ def test_cleaning_stops_once_nothing_changes(html: str, monkeypatch: pytest.Monk
     assert once(cleaned) == cleaned  # idempotent, whatever the number of passes
     clean_already = once(html) == html
     assert (len(passes) == 1) is clean_already
+
+
+def _head_lines_by_lines(text: str) -> tuple[list[str], str | None]:
+    """What `_head_lines` means, line by line: lines up to the first fence after line 1."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip().lstrip("\ufeff") == "---":
+            rest = re.split(r"(?:\r\n|\r|\n)", text, maxsplit=index + 1)
+            return lines[: index + 1], rest[index + 1] if len(rest) > index + 1 else ""
+    return lines, None
+
+
+def test_the_closing_fence_is_found_as_lines_find_it() -> None:
+    pieces = ["---", "\n", "\r", "\r\n", "\ufeff", " ", "\t", "\x0c", "\x85", "\u2028", "\xa0"]
+    pieces += ["a: b", "...", "--", "-", "\x1c"]
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        assert yamlread._head_lines(text) == _head_lines_by_lines(text), repr(text)
+
+
+def test_a_record_file_is_read_whole_up_to_the_limit_and_one_byte(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    for size in (0, 1, 99, 100, 101, 5000):
+        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+        path.write_bytes(data)
+        assert read_regular(path, 100) == data[:101]
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="FIFO"):
+        read_regular(fifo, 100)
+
+
+def test_the_quick_look_for_deep_nesting_misses_no_line() -> None:
+    pieces = ["> ", ">", "- ", "* ", "+\t", "1. ", "22) ", "    ", "\t", "   ", "x", "\n", "```\n"]
+    weights = [9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 2, 1]
+    rng = random.Random(18)
+    deep = 0
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, weights, k=rng.randrange(80)))
+        deep += _first_deep_line(text) is not None
+        assert nesting_too_deep(text) == _first_deep_line(text), repr(text)
+    assert deep > 300
+    assert nesting_too_deep("x\n" + "> " * 21 + "deep") == 1
+
+
+def test_ascii_text_is_screened_for_xml_as_the_pattern_screens_it() -> None:
+    rng = random.Random(19)
+    for _ in range(5000):
+        text = "".join(chr(rng.choice((rng.randrange(128), 97, 32, 10))) for _ in range(20))
+        found, expected = not_for_xml(text), NOT_FOR_XML.search(text)
+        assert (found and found.start()) == (expected and expected.start()), repr(text)
+    assert not_for_xml("a\tb\r\nc~") is None
+    found = not_for_xml("ok\x7f")
+    assert found is not None and found.start() == 2

@@ -90,7 +90,17 @@ def _localize_meeting_times(records: ForumRecords, zone: tzinfo | None) -> None:
 
 
 def _check_references(records: ForumRecords, problems: Problems) -> None:
+    # The records each rule may name, looked up once per rule: there is one reference for
+    # every id written in the forum (attendance lists: hundreds per meeting).
+    # Rules are the models' annotations: a few objects, told apart by identity (their own
+    # hash is computed field by field at every call).
+    tables: dict[int, list[dict[str, Record]]] = {}
     for ref in records.references:
+        named = tables.get(id(ref.rule))
+        if named is None:
+            named = tables[id(ref.rule)] = [records.of_kind(kind) for kind in ref.rule.kinds]
+        if any(ref.target in table for table in named):
+            continue
         kinds = ref.rule.kinds
         if any(
             ref.target in records.of_kind(kind) or (kind, ref.target) in records.unreadable

@@ -8,13 +8,17 @@ warning names the field and its line, never the value (logs are public in CI).
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 from ..kinds import ForumRecords
 from .model import Author, Contact, PointOfContact
 from .problems import Mark, Problems
-from .schema import Located
+from .schema import Located, field_specs
 
 # Every repetition is bounded: a field may be 200,000 characters long, and an unbounded
 # run tried from each position would take minutes (quadratic backtracking).
@@ -81,16 +85,26 @@ _found: dict[int, tuple[object, list[tuple[Mark, str]]]] = {}
 
 
 def _fields(kind: type) -> list[tuple[str, str]]:
-    """(attribute, field name) of a record class's published fields, made once per class."""
+    """(attribute, field name) of a record class's published fields that may hold text,
+    made once per class: numbers, dates and true/false cannot hold a contact."""
     known = _FIELDS.get(kind)
     if known is None:
-        known = [
-            (spec.name, spec.metadata.get("key", spec.name))
-            for spec in dataclasses.fields(kind)
-            if not spec.metadata.get("internal")
-        ]
+        known = [(spec.name, spec.key) for spec in field_specs(kind) if _may_hold_text(spec.hint)]
         _FIELDS[kind] = known
     return known
+
+
+def _may_hold_text(hint: object) -> bool:
+    """False for an annotation whose values are never text: int, bool, Fraction, Decimal,
+    date (and its partial dates), datetime; optional or in a list."""
+    while get_origin(hint) in (Annotated, list, Union, UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if get_origin(hint) is Annotated:
+            args = args[:1]
+        if len(args) != 1:
+            return True
+        hint = args[0]
+    return not (isinstance(hint, type) and issubclass(hint, int | Fraction | Decimal | date))
 
 
 _FIELDS: dict[type, list[tuple[str, str]]] = {}

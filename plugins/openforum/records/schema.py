@@ -12,7 +12,6 @@ import dataclasses
 import sys
 import types
 import typing
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,8 +19,9 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
 
+from .hint_words import describe, odd_characters, placeholder
 from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_date
 from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
 from .values import (
@@ -49,17 +49,6 @@ _SCALAR_READERS: dict[type, Callable[[str], Any]] = {
     Decimal: read_decimal,
     PartialDate: read_partial_date,
     DueDate: read_due_date,
-}
-_EXAMPLES: dict[type, str] = {
-    int: "a whole number",
-    bool: "true or false",
-    date: "a date (YYYY-MM-DD)",
-    datetime: "a date and time (YYYY-MM-DDTHH:MM)",
-    Fraction: "a share such as 1/2",
-    Decimal: "a number",
-    PartialDate: "a date (YYYY-MM-DD), month (YYYY-MM) or year (YYYY)",
-    DueDate: "a date (YYYY-MM-DD), month (YYYY-MM), year (YYYY) or ongoing",
-    str: "a text",
 }
 
 
@@ -90,9 +79,9 @@ class Located:
         return self.marks.get(name, self.mark)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """A reference met while reading, resolved once every record is loaded."""
+class Reference(NamedTuple):
+    """A reference met while reading, resolved once every record is loaded (a named tuple:
+    one is made for every id written, and a frozen dataclass is three times slower to make)."""
 
     kind: str
     target: str
@@ -129,6 +118,10 @@ class _FieldSpec:
     hint: Any
     required: bool
 
+    @property
+    def read(self) -> Reader:
+        return _reader_for(self.hint)
+
 
 @cache
 def _fields_of(cls: type) -> dict[str, _FieldSpec]:
@@ -141,6 +134,17 @@ def _fields_of(cls: type) -> dict[str, _FieldSpec]:
         yaml_key = f.metadata.get("key", f.name)
         specs[yaml_key] = _FieldSpec(f.name, yaml_key, hints[f.name], required)
     return specs
+
+
+@cache
+def _plan_of(cls: type) -> tuple[dict[str, tuple[_FieldSpec, Reader]], list[_FieldSpec]]:
+    """Each field's spec with its reader, and the required fields, made once per class:
+    looking a reader up by its annotation hashes typing's objects, slowly, every time."""
+    specs = _fields_of(cls)
+    return (
+        {yaml_key: (spec, spec.read) for yaml_key, spec in specs.items()},
+        [spec for spec in specs.values() if spec.required],
+    )
 
 
 def field_names(cls: type) -> list[str]:
@@ -156,30 +160,35 @@ def field_specs(cls: type) -> list[_FieldSpec]:
 def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldPath = ()) -> T:
     """Read a mapping node into `cls`; problems go to `reading`, missing values get defaults.
 
-    `what` names the mapping in messages ("meeting"); `path` is where it sits in the record.
+    `what` names the mapping in messages ("meeting"); `path` is where it sits in the record
+    (and names it when `what` is empty: phrased only for a message).
     """
     model: type = cls  # type[T] is hashable, but mypy does not see it for a TypeVar
-    specs = _fields_of(model)
+    readers, required = _plan_of(model)
     values: dict[str, Any] = {}
     marks: dict[str, Mark] = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
     unreadable: set[str] = set()
     for yaml_key, (key_node, value_node) in node.entries.items():
-        spec = specs.get(yaml_key)
-        if spec is None:
+        planned = readers.get(yaml_key)
+        if planned is None:
+            specs = _fields_of(model)
+            if not what:
+                what = field_phrase(path)
             suggestion = did_you_mean(yaml_key, specs)
             misspelt.update(k for k in specs if suggestion.endswith(f"'{k}'?"))
-            suggestion += _odd_characters(yaml_key)
+            suggestion += odd_characters(yaml_key)
             reading.problem(
                 key_node.mark,
                 f"unknown field '{yaml_key}' in {what}."
                 + (suggestion or f" Known fields: {', '.join(specs)}"),
             )
             continue
+        spec, read = planned
         marks[spec.name] = value_node.mark
         where = (*path, spec.key)
         try:
-            value = _reader_for(spec.hint)(value_node, reading, where, marks)
+            value = read(value_node, reading, where, marks)
         except BadValue as error:
             reading.problem(value_node.mark, f"{field_phrase(where)}: {error}")
             unreadable.add(spec.name)
@@ -189,20 +198,16 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
             continue
         if value is not None:
             values[spec.name] = value
-    for spec in specs.values():
-        if (
-            spec.required
-            and spec.name not in values
-            and spec.key not in node.entries
-            and spec.key not in misspelt
-        ):
+    for spec in required:
+        if spec.name not in values and spec.key not in node.entries and spec.key not in misspelt:
             reading.problem(
                 node.mark,
-                f"missing field '{spec.key}' in {what}: add '{spec.key}: <{_describe(spec.hint)}>'",
+                f"missing field '{spec.key}' in {what or field_phrase(path)}: "
+                f"add '{spec.key}: <{describe(spec.hint)}>'",
             )
-    for spec in specs.values():
-        if spec.required and spec.name not in values:
-            values[spec.name] = _placeholder(spec.hint)
+    for spec in required:
+        if spec.name not in values:
+            values[spec.name] = placeholder(spec.hint)
     return cls(**values, mark=node.mark, marks=marks, unreadable=unreadable)
 
 
@@ -219,11 +224,24 @@ def _reader_for(hint: Any) -> Reader:
     if origin is typing.Annotated:
         base, *rules = get_args(hint)
         read_base = _reader_for(base)
+        checks = [_rule_check(rule) for rule in rules if isinstance(rule, Url | Ref)]
+        if not checks:  # other metadata says nothing about reading
+            return read_base
+        if len(checks) == 1:
+            check = checks[0]
+
+            def read_checked(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
+                value = read_base(node, reading, path, marks)
+                return None if value is None else check(value, node, reading, path)
+
+            return read_checked
 
         def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             value = read_base(node, reading, path, marks)
-            for rule in rules:
-                value = _apply_rule(rule, value, node, reading, path)
+            for check in checks:
+                if value is None:
+                    return None
+                value = check(value, node, reading, path)
             return value
 
         return read_annotated
@@ -261,8 +279,9 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         items = []
+        keys = _item_keys(path[-1], len(node.items))
+        marks.update(zip(keys, [item.mark for item in node.items], strict=True))
         for index, item in enumerate(node.items):
-            marks[_item_key(path[-1], index)] = item.mark
             where = _item_path(path, index, noun)
             try:
                 value = read_item(item, reading, where, marks)
@@ -276,16 +295,20 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
     return read_list
 
 
-# A meeting's attendance lists every member: keys and paths of list items, alike in every
-# record, are made once and shared (at 10,000 records, millions of items).
-@lru_cache(maxsize=1 << 16)
-def _item_key(name: str | Item, index: int) -> str:
-    return f"{name}[{index}]"
-
-
+# Paths of list items, alike in every record, made once: a reference keeps one for each id.
 @lru_cache(maxsize=1 << 16)
 def _item_path(path: FieldPath, index: int, noun: str) -> FieldPath:
     return (*path, Item(index, noun))
+
+
+def _item_keys(name: str | Item, count: int) -> list[str]:
+    """The marks' keys of a list's items, "name[0]" to "name[count - 1]", made once."""
+    keys = _ITEM_KEYS.setdefault(name, [])
+    keys.extend(f"{name}[{index}]" for index in range(len(keys), count))
+    return keys[:count]
+
+
+_ITEM_KEYS: dict[str | Item, list[str]] = {}
 
 
 def _mapping_reader(cls: type) -> Reader:
@@ -295,13 +318,13 @@ def _mapping_reader(cls: type) -> Reader:
         if not isinstance(node, Mapping):
             fields = ", ".join(f"{k}: ..." for k in list(_fields_of(cls))[:3])
             raise BadValue(f"expected fields, e.g. {{{fields}}}")
-        return build(cls, node, reading, field_phrase(path), path)
+        return build(cls, node, reading, "", path)
 
     return read_mapping
 
 
 def _scalar_reader(hint: Any) -> Reader:
-    description = _describe(hint)
+    description = describe(hint)
     wanted = (
         f"one of {', '.join(map(str, get_args(hint)))}"
         if get_origin(hint) is Literal
@@ -333,7 +356,7 @@ def _scalar_reader(hint: Any) -> Reader:
             raise BadValue(f"expected {description}, not a {_shape(node)}")
         if node.is_null:
             return None
-        if PLACEHOLDER.fullmatch(node.text):
+        if node.text[:1] == "<" and PLACEHOLDER.fullmatch(node.text):
             raise BadValue(
                 f"'{node.text}' is a placeholder: write {wanted} in its place, or "
                 "delete the line when the field is optional"
@@ -345,63 +368,27 @@ def _scalar_reader(hint: Any) -> Reader:
     return read_scalar
 
 
-def _apply_rule(rule: object, value: Any, node: Node, reading: Reading, path: FieldPath) -> Any:
-    if value is None:
-        return None
+RuleCheck = Callable[[Any, Node, "Reading", FieldPath], Any]
+
+
+def _rule_check(rule: Url | Ref) -> RuleCheck:
+    """What a rule does to a value read (not None), made once per annotation."""
     if isinstance(rule, Url):
-        return read_url(value)
-    if isinstance(rule, Ref):
-        if value in rule.also:
+        return lambda value, node, reading, path: read_url(value)
+    kind, also, free_text = rule.kind, rule.also, rule.free_text
+
+    def check_reference(value: Any, node: Node, reading: Reading, path: FieldPath) -> Any:
+        if value in also:
             return value
         if not is_id(value):
-            if rule.free_text:
+            if free_text:
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
         value = sys.intern(value)  # an id is written in many records: one string for all
-        reading.references.append(Reference(rule.kind, value, reading.path, node.mark, path, rule))
-    return value
+        reading.references.append(Reference(kind, value, reading.path, node.mark, path, rule))
+        return value
 
-
-def _describe(hint: Any) -> str:
-    origin = get_origin(hint)
-    if origin is typing.Annotated:
-        base, *rules = get_args(hint)
-        for rule in rules:
-            if isinstance(rule, Ref):
-                return f"id of a record in {rule.kind}/"
-            if isinstance(rule, Url):
-                return "a web address"
-        return _describe(base)
-    if origin in (types.UnionType, typing.Union):
-        return _describe(next(a for a in get_args(hint) if a is not type(None)))
-    if origin is Literal:
-        return " | ".join(str(a) for a in get_args(hint))
-    if origin is list:
-        return f"a list of {_describe(get_args(hint)[0])}"
-    if dataclasses.is_dataclass(hint):
-        return "fields"
-    return _EXAMPLES.get(hint, str(hint))
-
-
-def _odd_characters(text: str) -> str:
-    """Name characters that look like ASCII but are not (a Cyrillic a, a zero-width space)."""
-    odd = [c for c in text if not c.isascii() or not c.isprintable()]
-    if not odd:
-        return ""
-    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in odd[:3])
-    return f" (it contains {names}: retype the name)"
-
-
-def _placeholder(hint: Any) -> Any:
-    """A missing required value: an empty list, else None (its problem is already reported).
-
-    The record stays in the forum so that references to it resolve; checks skip None values
-    instead of reporting the same gap again in other words.
-    """
-    origin = get_origin(hint)
-    if origin is typing.Annotated:
-        return _placeholder(get_args(hint)[0])
-    return [] if origin is list else None
+    return check_reference
 
 
 def _shape(node: Node) -> str:

@@ -21,8 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from babel import Locale, UnknownLocaleError
-
 from .files import listing, refused
 from .model import Author, Member, PointOfContact, Record
 from .problems import START, Mark, Problems, did_you_mean
@@ -74,6 +72,8 @@ def page_translation(src: str) -> tuple[str, str] | None:
     found = _PAGE.fullmatch(src)
     if found is None:
         return None
+    from babel import Locale, UnknownLocaleError  # here: `validate` reads no pages
+
     try:
         Locale.parse(found["language"].replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from ..i18n.findings import how
 from ..kinds import ForumRecords
 from .bodies import decision_rules
 from .model import Meeting
@@ -79,8 +78,12 @@ def check_votes(meeting: Meeting, records: ForumRecords, problems: Problems) -> 
             continue
         threshold = rules.qualified_threshold if rules else None
         computed, reached, figures = rule_result(rule, decision, voting_seats, threshold)
-        why = how(reached, figures)
         if computed is not None and computed != decision.result:
+            # Worded only for a warning: the words come with Babel, which `validate` need
+            # not import otherwise.
+            from ..i18n.findings import how
+
+            why = how(reached, figures)
             problems.warn(
                 meeting.path,
                 decision.at("result"),

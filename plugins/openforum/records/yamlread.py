@@ -18,6 +18,11 @@ import yaml
 from ..safety.characters import describe, not_for_xml
 from .files import read_regular
 from .problems import START, Mark, Problems
+from .yamlnodes import Mapping as Mapping
+from .yamlnodes import Node as Node
+from .yamlnodes import Scalar as Scalar
+from .yamlnodes import Sequence as Sequence
+from .yamlsimple import read_simple
 
 MAX_RECORD_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -27,32 +32,6 @@ try:  # libyaml's parser is several times faster; events and marks are the same.
     _Parser: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Parser = yaml.SafeLoader
-
-
-@dataclass(slots=True)
-class Scalar:
-    text: str
-    mark: Mark
-    plain: bool  # written without quotes, so `null` or `~` mean "no value"
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
-
-
-@dataclass(slots=True)
-class Sequence:
-    items: list[Node]
-    mark: Mark
-
-
-@dataclass(slots=True)
-class Mapping:
-    entries: dict[str, tuple[Scalar, Node]]  # key text -> (key node, value node)
-    mark: Mark
-
-
-Node = Scalar | Sequence | Mapping
 
 
 class YAMLMark(Protocol):
@@ -120,6 +99,9 @@ def read_record(path: Path, problems: Problems) -> RecordText | None:
 _NO_KEY = "\x00no key"
 _DOCUMENT_MARKER = re.compile(r"(---|\.\.\.)(\s.*)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# The first line after the first that is '---' once stripped of spaces (str.rstrip's, which
+# are \s's) and of byte-order marks before it.
+_CLOSING_FENCE = re.compile(r"(?:\r\n|\r|\n)(\ufeff*---[^\S\r\n]*)(?:\r\n|\r|\n|\Z)")
 # Control characters other than tab and line breaks: pasted from PDFs and word processors,
 # invisible in most editors, refused by YAML.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
@@ -154,7 +136,18 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
             "last field",
         )
         return None
-    for number, line in enumerate(lines[: close + 1], start=1):
+    yaml_text = "\n".join(lines[1:close])
+    # Most heads hold neither a marker nor a control character: looked for in one pass,
+    # and line by line only to say where.
+    suspect = (
+        _CONTROL.search(lines[0])
+        or _CONTROL.search(lines[close])
+        or _CONTROL.search(yaml_text)
+        or yaml_text.startswith(("---", "..."))
+        or "\n---" in yaml_text
+        or "\n..." in yaml_text
+    )
+    for number, line in enumerate(lines[: close + 1] if suspect else (), start=1):
         if 1 < number < close + 1 and _DOCUMENT_MARKER.fullmatch(line):
             problems.add(
                 path,
@@ -176,7 +169,7 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
                 f"{what} is hidden in this line: delete it (editors often do not show it)",
             )
             return None
-    yaml_text = "\n".join(lines[1:close]).translate(_YAML_ONLY_BREAKS)
+    yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
     front = parse_mapping(path, yaml_text, first_line=2, problems=problems)
     if front is None:
         return None
@@ -189,25 +182,29 @@ def _head_lines(text: str) -> tuple[list[str], str | None]:
     """The lines up to the closing fence (included), and the text after that line; with
     no closing fence, every line and None. Only the head is split into lines: a long
     body is handed on as it is (its line breaks made "\n")."""
-    lines: list[str] = []
-    start = 0
-    for found in _LINE_BREAK.finditer(text):
-        line = text[start : found.start()]
-        lines.append(line)
-        start = found.end()
-        if len(lines) > 1 and line.rstrip().lstrip("\ufeff") == FENCE:
-            return lines, text[start:]
-    last = text[start:]
-    lines.append(last)
-    if len(lines) > 1 and last.rstrip().lstrip("\ufeff") == FENCE:
-        return lines, ""
-    return lines, None
+    fence = _CLOSING_FENCE.search(text)
+    if fence is None:
+        return _LINE_BREAK.split(text), None
+    lines = _LINE_BREAK.split(text[: fence.start()])
+    lines.append(fence[1])
+    return lines, text[fence.end() :]
 
 
 def parse_mapping(
     path: Path, yaml_text: str, first_line: int, problems: Problems
 ) -> Mapping | None:
     """Parse YAML text whose first line is `first_line` of the file into a Mapping."""
+    # Most front matter is simple (yamlsimple.py) and read faster without libyaml's events.
+    simple = read_simple(yaml_text, first_line)
+    if simple is not None:
+        return simple
+    return parse_mapping_fully(path, yaml_text, first_line, problems)
+
+
+def parse_mapping_fully(
+    path: Path, yaml_text: str, first_line: int, problems: Problems
+) -> Mapping | None:
+    """`parse_mapping` by libyaml's parser, for any YAML: the one that reports problems."""
     builder = _TreeBuilder(path, first_line, problems)
     try:
         builder.read(yaml_text)

@@ -73,9 +73,23 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LEVEL = re.compile(r" {0,3}>[ \t]?| {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)|    |\t")
 
 
+# Every level is written with these characters, at least one each: a line nested too deep
+# starts with more of them than MAX_NESTING. Most texts have no such line, found in one pass
+# (looked for after each "\n": a pattern starting with `^` is tried at every character).
+_LEVELS = rf"[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}"
+_DEEP_FIRST_LINE = re.compile(_LEVELS)
+_DEEP_LATER_LINE = re.compile("\n" + _LEVELS)
+
+
 def nesting_too_deep(text: str) -> int | None:
     """The 0-based index of the first line nesting lists or quotes more than MAX_NESTING
     deep (fenced code aside), or None."""
+    if _DEEP_FIRST_LINE.match(text) or _DEEP_LATER_LINE.search(text):
+        return _first_deep_line(text)
+    return None
+
+
+def _first_deep_line(text: str) -> int | None:
     fence: str | None = None
     for index, line in enumerate(text.split("\n")):
         marker = _FENCE.match(line)
