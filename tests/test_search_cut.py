@@ -7,7 +7,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from openforum.fulltext import BODY_END, GLOB, NO_STEMMING, indexed_part, pagefind_program
+from openforum.fulltext import (
+    BODY_END,
+    GLOB,
+    NO_STEMMING,
+    index_site,
+    indexed_part,
+    pagefind_program,
+)
 from site_build import demo_site
 
 FRAMED = (
@@ -71,3 +78,14 @@ def test_a_page_whose_element_cannot_be_told_for_sure_is_given_whole() -> None:
     in_text = FRAMED.replace("<div data-pagefind-body>", "<div><code>data-pagefind-body</code>")
     for page in (no_end, two, in_text):
         assert indexed_part(page) == page
+
+
+def test_a_site_with_no_indexed_element_is_indexed_whole(tmp_path: Path) -> None:
+    for name, words in (("a", "budget hearing"), ("b", "water board")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f"<html lang='en'><body><main><h1>{name}</h1><p>{words}</p></main></body></html>",
+            encoding="utf-8",
+        )
+    assert index_site(tmp_path).pages == 2
+    assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 2

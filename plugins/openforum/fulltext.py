@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -94,8 +93,6 @@ def _cut_pages(site: Path, into: Path) -> bool:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(kept, "utf-8")
             cut_any = True
-    if not cut_any:
-        shutil.rmtree(into, ignore_errors=True)
     return cut_any
 
 
