@@ -3,7 +3,7 @@ every line must be what icalendar writes for the same value, and read back to th
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
@@ -28,10 +28,14 @@ def library_lines(name: str, value: str) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(VALUES)
+@example("a \\N b")
 def test_text_lines_are_icalendars_and_read_back(value: str) -> None:
     for name in ("SUMMARY", "DESCRIPTION", "LOCATION"):
         written = fold(f"{name}:{text(value)}")
-        assert written == library_lines(name, value)
+        # icalendar writes a backslash followed by N as a line end (its writer takes "\N"
+        # for an escape already made), so it reads back otherwise; ours keeps the backslash.
+        if "\\N" not in value:
+            assert written == library_lines(name, value)
         assert all(len(line.encode("utf-8")) <= 75 for line in written.split("\r\n"))
         calendar = Calendar.from_ical(
             f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{written}END:VEVENT\r\nEND:VCALENDAR\r\n"
