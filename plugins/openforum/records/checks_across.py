@@ -102,10 +102,7 @@ def _check_references(records: ForumRecords, problems: Problems) -> None:
         if any(ref.target in table for table in named):
             continue
         kinds = ref.rule.kinds
-        if any(
-            ref.target in records.of_kind(kind) or (kind, ref.target) in records.unreadable
-            for kind in kinds
-        ):
+        if any((kind, ref.target) in records.unreadable for kind in kinds):
             continue  # an unreadable file's own problem is reported; don't repeat it here
         targets = {key: r for kind in kinds for key, r in records.of_kind(kind).items()}
         renamed = next(

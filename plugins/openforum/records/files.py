@@ -89,12 +89,13 @@ def _read_up_to(descriptor: int, size: int) -> bytes:
     data = os.read(descriptor, size)
     if len(data) == size or not data:
         return data
-    parts = [data]
-    while size > (got := sum(map(len, parts))):
+    parts, got = [data], len(data)
+    while got < size:
         part = os.read(descriptor, size - got)
         if not part:
             break
         parts.append(part)
+        got += len(part)
     return b"".join(parts)
 
 

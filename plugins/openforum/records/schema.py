@@ -227,14 +227,6 @@ def _reader_for(hint: Any) -> Reader:
         checks = [_rule_check(rule) for rule in rules if isinstance(rule, Url | Ref)]
         if not checks:  # other metadata says nothing about reading
             return read_base
-        if len(checks) == 1:
-            check = checks[0]
-
-            def read_checked(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
-                value = read_base(node, reading, path, marks)
-                return None if value is None else check(value, node, reading, path)
-
-            return read_checked
 
         def read_annotated(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
             value = read_base(node, reading, path, marks)
