@@ -145,3 +145,10 @@ def test_a_large_files_readings_are_not_all_held_at_once() -> None:
     # Read whole, the text and its views were five copies of the table (84 MB); in pieces,
     # five of a piece.
     assert peak < 6 * privacy.LARGE_FILE
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab <>/=\"'\n")), max_size=200))
+def test_tags_are_taken_out_as_the_tag_pattern_takes_them(text: str) -> None:
+    assert normalise.without_tags(text) == normalise._TAG.sub("", text)
+    assert normalise.without_tags("a<b>c<d>e</d>f<g") == "acef<g"

@@ -135,6 +135,22 @@ def test_edit_urls_point_into_the_repository(tmp_path: Path) -> None:
     assert SiteOptions(today=TODAY).source_url(record) is None
 
 
+def test_edit_urls_follow_links_to_the_file_they_lead_to(tmp_path: Path) -> None:
+    options = SiteOptions(today=TODAY, edit_base="https://x.example/edit/main", repo_root=tmp_path)
+    kept = tmp_path / "kept" / "members"
+    kept.mkdir(parents=True)
+    (kept / "a.md").write_text("a", "utf-8")
+    (kept / "b.md").write_text("b", "utf-8")
+    (tmp_path / "forum_records").mkdir()
+    (tmp_path / "forum_records" / "members").symlink_to(kept)  # a linked folder
+    (kept / "c.md").symlink_to(kept / "b.md")  # a linked file
+    base = "https://x.example/edit/main/kept/members/"
+    linked = tmp_path / "forum_records" / "members"
+    for _ in range(2):  # the second time from the folder resolved the first
+        assert options.source_url(linked / "a.md") == base + "a.md"
+        assert options.source_url(linked / "c.md") == base + "b.md"
+
+
 def test_withheld_author_names_stay_out(minimal) -> None:
     site = generate_site(minimal, SiteOptions(today=TODAY))
     text = "\n".join(page.html for page in site.pages.values())

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from .facts.calendar import default_today
@@ -85,7 +86,7 @@ class BuildContext:
         if path is None or not self.edit_base or self.repo_root is None:
             return None
         try:
-            relative = path.resolve().relative_to(self.repo_root.resolve())
+            relative = _real_path(path).relative_to(_real_folder(self.repo_root))
         except ValueError:  # records kept outside the repository: no edit link
             return None
         return self.edit_base.rstrip("/") + "/" + relative.as_posix()
@@ -98,3 +99,17 @@ class BuildContext:
         if found is None:
             return None
         return f"{found['repo']}blob/{commit}/{found['path']}"
+
+
+def _real_path(path: Path) -> Path:
+    """`path.resolve()`, from its folder's resolution once made: resolving walks every
+    folder of the path, which for each record file of a large forum was a tenth of a
+    second a thousand files. A record file that is itself a link is resolved whole."""
+    if path.is_symlink():
+        return path.resolve()
+    return _real_folder(path.parent.absolute()) / path.name
+
+
+@lru_cache(maxsize=1024)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()

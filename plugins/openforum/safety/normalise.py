@@ -22,7 +22,7 @@ _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
 )
-_TAG = re.compile(r"<[^<>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # what `without_tags` takes out
 # Backslash escapes of JSON, JavaScript, Python and iCalendar (`\,` `\;` `\n`).
 _ESCAPE = re.compile(
     r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)", re.DOTALL
@@ -132,5 +132,19 @@ def reader_views(suffix: str, raw: str) -> list[str]:
         # Tags taken out of the folded text rather than folding the file a second time:
         # decoding first can only make more of the text look like a tag, so this view
         # holds at least the joins the raw text's tags make.
-        views.append(_TAG.sub("", folded))
+        views.append(without_tags(folded))
     return views
+
+
+def without_tags(text: str) -> str:
+    """`text` less every `<...>` holding no other `<` or `>`, as `_TAG.sub("", text)` gives.
+
+    Each `<` opens a tag when a `>` comes before the next `<`; splitting at `<` finds each
+    in one C pass, where the substitution's work per match made it a fifth of the scan.
+    """
+    pieces = text.split("<")
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        _, closed, after = piece.partition(">")
+        kept.append(after if closed else "<" + piece)
+    return "".join(kept)

@@ -17,6 +17,7 @@ import markdown
 
 from ..safety.markdown_budget import plain_text_html, too_costly
 from ..safety.sanitize import clean_body_html
+from .plain_inline import skip_plain_text
 
 # The extensions MkDocs always enables; a site's own list replaces these.
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code")
@@ -50,6 +51,7 @@ class MarkdownRenderer:
         self._settings = settings
         extensions, configs = settings
         self._converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        skip_plain_text(self._converter)
 
     def __call__(self, text: str) -> str:
         if too_costly(text):  # Markdown would take minutes: shown as written instead
