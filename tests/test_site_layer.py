@@ -205,3 +205,25 @@ def test_relative_paths_agree_with_posixpath() -> None:
         if start.endswith((".json", ".csv")) or start == "a":
             continue  # pages are folders
         assert relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)
+
+
+@pytest.mark.parametrize("src", ["meetings/m1.md", "members/somebody.md", "index.md"])
+def test_attendance_links_are_each_members_link(src: str) -> None:
+    records, _ = load_forum(MINIMAL)
+    links = Links(records, src)
+    ids = [*records.members, *records.organizations, "ministry-of-finance"]
+    listed = str(links.members(_Stem(key) for key in ids)).split(", ")
+    assert len(listed) == len(ids) > 2
+    for key, html in zip(ids, listed, strict=True):
+        kind = "members" if key in records.members else "organizations"
+        found = records.of_kind(kind).get(key)
+        if found is None:  # an institution named in words: no page to link to
+            assert html == key == str(links.member(key))
+            continue
+        href = relative(src, f"{kind}/{key}.md")
+        assert html == f'<a href="{href}">{found.name}</a>' == str(links.member(key))
+
+
+class _Stem:
+    def __init__(self, stem: str) -> None:
+        self.stem = stem

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,10 @@ from .. import i18n
 from ..i18n import labels
 from ..i18n.findings import explanation
 from ..records import ForumRecords
-from ..records.fields import INSTITUTIONS
+from ..records.fields import INSTITUTIONS, Record
 from .derived import DecisionAt
 from .template_cache import keep_compiled
-from .urls import record_src, relative
+from .urls import record_src, relative, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"  # shipped as package data
 
@@ -187,6 +188,9 @@ class Links:
     def __init__(self, records: ForumRecords, src: str) -> None:
         self.records = records
         self.src = src
+        here = url_of(src)
+        self._section = here.partition("/")[0]
+        self._up = "../" * here.count("/")  # to the root, as links to other sections go
 
     def to(self, target_src: str, anchor: str | None = None) -> str:
         return relative(self.src, target_src, anchor)
@@ -204,13 +208,21 @@ class Links:
     def member(self, ref: str | None) -> Markup:
         """A member's or organization's name linked to its page; an institution named in
         words as written, linked to nothing (it holds no seat and has no page)."""
-        if not ref:
-            return Markup("")
-        for kind in INSTITUTIONS.kinds:
-            found = self.records.of_kind(kind).get(ref)
-            if found is not None:
-                return self._a(self.record(kind, ref), getattr(found, "name", ref))
-        return escape(ref)
+        return Markup(self._member_html(ref)) if ref else Markup("")
+
+    def members(self, found: Iterable[Record]) -> Markup:
+        """Each record's name linked, comma separated: an attendance list, which on a
+        large forum's meeting names hundreds."""
+        return Markup(", ".join([self._member_html(record.stem) for record in found]))
+
+    def _member_html(self, ref: str) -> str:
+        found = _institution_links(self.records).get(ref)
+        if found is None:
+            return str(escape(ref))
+        section, src, url, name = found
+        if section == self._section:
+            return f'<a href="{escape(relative(self.src, src))}">{name}</a>'
+        return f'<a href="{self._up}{url}">{name}</a>'
 
     def member_name(self, ref: str | None) -> str:
         for kind in INSTITUTIONS.kinds:
@@ -263,6 +275,27 @@ def _meeting_text(records: ForumRecords, key: str) -> str:
         texts = {k: f"{m.title}, {labels.long_date(m.start)}" for k, m in records.meetings.items()}
         _meeting_texts = (records, texts)
     return _meeting_texts[1].get(key, key)
+
+
+# Each member's and organization's section, page and escaped name, of the records last
+# asked about.
+_institution_texts: tuple[ForumRecords, dict[str, tuple[str, str, str, str]]] | None = None
+
+
+def _institution_links(records: ForumRecords) -> dict[str, tuple[str, str, str, str]]:
+    """Member and organization ids -> their section, page source, escaped URL and name, made
+    once per build: an attendance list links each of hundreds of names on a meeting page."""
+    global _institution_texts
+    if _institution_texts is None or _institution_texts[0] is not records:
+        links: dict[str, tuple[str, str, str, str]] = {}
+        for kind in reversed(INSTITUTIONS.kinds):  # the first kind's record wins an id
+            for key, record in records.of_kind(kind).items():
+                src = record_src(kind, key)
+                name = str(escape(getattr(record, "name", key)))
+                url = url_of(src)
+                links[key] = (url.partition("/")[0], src, str(escape(url)), name)
+        _institution_texts = (records, links)
+    return _institution_texts[1]
 
 
 def decision_anchor(decision_id: str) -> str:

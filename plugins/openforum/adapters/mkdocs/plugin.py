@@ -100,6 +100,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise BuildError("record URLs are /<kind>/<id>/: set use_directory_urls: true")
         root = Path(config.config_file_path).parent
         self.records_dir, docs = root / self.config.records, Path(config.docs_dir)
+        gc.unfreeze()  # the last build's records (under `mkdocs serve`) may be collected
         loaded = self.site_language.settle(config, self.site_language.inherit() or load(
             self.records_dir, cache=self.read_cache, history_root=root, docs_dir=docs,
             retired_file=root / self.config.retired_urls))  # fmt: skip
@@ -112,6 +113,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         ctx = self.site_language.context(context(loaded.records, today=self.config.today,
             site_url=config.site_url, edit_base=edit_base, repo_root=root, markdown=markdown),
             config)  # fmt: skip
+        # The records live to the build's end: the cyclic collector's
+        # passes over them found nothing and were a tenth of generating a large forum's
+        # pages. Frozen before a worker starts, its passes also leave those pages unshared.
+        gc.freeze()
         # Started now, a worker makes pages while MkDocs sets up the rest of the build.
         self.run = Build(loaded, ctx, parallel=self.config.parallel)
         self.language = ctx.language
