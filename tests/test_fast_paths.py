@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openforum import i18n
+from openforum.exports import tables
 from openforum.exports.calendars import _ascii_lines, _lines, fold, text
 from openforum.i18n import labels
 from openforum.records import yamlread
@@ -168,3 +169,12 @@ def test_ascii_text_is_screened_for_xml_as_the_pattern_screens_it() -> None:
     assert not_for_xml("a\tb\r\nc~") is None
     found = not_for_xml("ok\x7f")
     assert found is not None and found.start() == 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab =+-@\t\r\n\uff1d'")), max_size=8))
+def test_a_text_cell_is_made_inert_as_the_owasp_rule_says(value: str) -> None:
+    assert tables.cell(value) == tables.inert(value)
+    stripped = value.lstrip(" \n")
+    runs = bool(stripped) and stripped[0] in "=+-@\t\r\uff1d"
+    assert tables.cell(value) == ("'" + value if runs else value)

@@ -51,30 +51,35 @@ class Table:
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
     rows: list[dict[str, Cell]] = field(default_factory=list)
+    # The column names, as a set rows are checked against: a table may have a row for
+    # every attendance of every member.
+    _names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._names = frozenset(c.name for c in self.columns)
 
     @property
     def path(self) -> str:
         return f"{self.name}.csv"
 
     def add(self, **row: Cell) -> None:
-        if row.keys() != self._names():  # a column typo would silently empty a column
+        if row.keys() != self._names:  # a column typo would silently empty a column
             expected = [c.name for c in self.columns]
             raise ValueError(f"{self.name}: row has {sorted(row)}, columns are {expected}")
         self.rows.append(row)
 
-    def _names(self) -> frozenset[str]:
-        return frozenset(c.name for c in self.columns)
-
     def csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([c.name for c in self.columns])
-        for row in self.rows:
-            writer.writerow([cell(row[c.name]) for c in self.columns])
+        names = [c.name for c in self.columns]
+        writer.writerow(names)
+        writer.writerows([[cell(row[name]) for name in names] for row in self.rows])
         return out.getvalue()
 
 
 def cell(value: Cell) -> str:
+    if type(value) is str and value[:1] not in _FORMULA_OR_SPACE:  # most cells: as written
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -91,6 +96,8 @@ def cell(value: Cell) -> str:
 # What makes a spreadsheet read a cell as a formula: OWASP's list, the full-width forms
 # that some spreadsheets accept too, and the same after leading spaces or line breaks.
 _FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+# A text starting otherwise (or empty) is inert as it is.
+_FORMULA_OR_SPACE = _FORMULA_START | {" ", "\n"}
 
 
 def inert(text: str) -> str:
