@@ -11,6 +11,8 @@ from openforum.fulltext import (
     BODY_END,
     GLOB,
     NO_STEMMING,
+    SKIP_END,
+    SKIP_START,
     index_site,
     indexed_part,
     pagefind_program,
@@ -89,3 +91,32 @@ def test_a_site_with_no_indexed_element_is_indexed_whole(tmp_path: Path) -> None
         )
     assert index_site(tmp_path).pages == 2
     assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 2
+
+
+def test_a_meetings_attendance_is_left_out_of_what_pagefind_reads() -> None:
+    site = demo_site()
+    cut = 0
+    for key in site.records.meetings:
+        page = site.page(f"meetings/{key}/").read_text("utf-8")
+        if "Attendance by sector" not in page:
+            continue
+        kept = indexed_part(page)
+        assert kept is not None and "Attendance by sector" not in kept
+        assert site.records.meetings[key].title in kept
+        cut += 1
+    assert cut > 3  # and test_the_index_of_cut_pages_is_the_index_of_whole_pages holds
+
+
+def test_a_marked_element_pagefind_reads_something_of_is_kept() -> None:
+    def marked(element: str) -> str:
+        return FRAMED.replace("</p>", f"</p>{SKIP_START}{element}{SKIP_END}")
+
+    dropped = '<table data-pagefind-ignore><tr><td><a href="../x/">Ana</a></td></tr></table>'
+    assert "Ana" not in (indexed_part(marked(dropped)) or "")
+    for element in (
+        '<div data-pagefind-ignore><span data-pagefind-filter="kind">plan</span></div>',
+        '<div data-pagefind-ignore><h2 id="cite">Cite</h2></div>',
+        '<div data-pagefind-ignore="all">Ana</div>',
+        "<div>Ana, not ignored</div>",
+    ):
+        assert element in (indexed_part(marked(element)) or "")

@@ -42,6 +42,13 @@ ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 BODY_MARK = "data-pagefind-body"
 BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=/]")
 BODY_END = "<!--/pagefind-body-->"
+# Templates write these around an element Pagefind ignores (`data-pagefind-ignore`) when
+# it is long and holds nothing else Pagefind reads (filters, metadata, ids for sub-results):
+# a meeting's attendance, hundreds of names on a large forum's every meeting. Pagefind is
+# given the page without it and makes the same index, without parsing the names.
+SKIP_START = "<!--pagefind-skip-->"
+SKIP_END = "<!--/pagefind-skip-->"
+_IGNORED_ELEMENT = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-ignore(?:=\"index\")?[\s>]")
 
 
 class SearchIndexError(Exception):
@@ -110,7 +117,29 @@ def indexed_part(html: str) -> str | None:
     body = html.find("<body")
     if end < 0 or html.find(BODY_MARK, mark + 1) >= 0 or not 0 <= body < start:
         return html
-    return f"{html[:body]}<body>{html[start:end]}</body></html>"
+    return f"{html[:body]}<body>{_without_skipped(html, start, end)}</body></html>"
+
+
+def _without_skipped(html: str, start: int, end: int) -> str:
+    """`html[start:end]` less each marked element that Pagefind would ignore whole: one
+    element that says so, with no other Pagefind attribute and no id inside."""
+    kept: list[str] = []
+    at = start
+    while (skip := html.find(SKIP_START, at, end)) >= 0:
+        stop = html.find(SKIP_END, skip, end)
+        if stop < 0:
+            break
+        inner = html[skip + len(SKIP_START) : stop].strip()
+        kept.append(html[at:skip])
+        if not (
+            _IGNORED_ELEMENT.match(inner)
+            and inner.count("data-pagefind-") == 1
+            and " id=" not in inner
+        ):
+            kept.append(inner)
+        at = stop + len(SKIP_END)
+    kept.append(html[at:end])
+    return "".join(kept)
 
 
 def _run_pagefind(pages: Path, bundle: Path, site: Path) -> Indexed:
