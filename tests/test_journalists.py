@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import DEMO, PROJECT
 from html_tree import parse
-from openforum.site.citation import git_versions
+from openforum.site.citation import cite, git_versions
 from site_build import demo_site
 
 
@@ -47,7 +47,21 @@ def test_cite_this_gives_the_permalink_and_a_record_version() -> None:
     # The test site's records are a copy outside Git: the record's latest date stands in.
     last = site.records.commitments["nap4-03"].progress[-1].date
     assert f"record as of {last.isoformat()}" in cite.text
-    assert permalink in cite.find("p", class_="of-citation").text
+    citation = cite.find("p", class_="of-citation").text
+    assert permalink in citation
+    title = site.records.commitments["nap4-03"].title
+    assert f"\u201cnap4-03: {title}\u201d" in citation
+
+
+def test_a_citation_adds_no_character_beyond_latin_1_to_a_page() -> None:
+    # Below U+0100 throughout, Python holds a page at one byte a character: the citation's
+    # curly quotes made every meeting page of a large forum, held at once, take two.
+    citation = cite(
+        "Forum of Veloria", "Budget <2025>", "Commitment", "https://x.example/", None, None
+    )
+    assert "\u201cBudget <2025>\u201d" in citation.text
+    assert max(map(ord, citation.html)) < 0x100
+    assert parse(f"<p>{citation.html}</p>").text == citation.text
 
 
 def test_record_version_is_the_last_commit_of_its_file() -> None:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from ..i18n.labels import say
 
 _SEPARATOR = "\x1e"  # starts each commit in `git log` output; never in a file name
@@ -66,6 +68,14 @@ class Citation:
     text: str  # the suggested citation, plain text
     version: str
     source: str | None = None  # the record's file at that version, in the repository
+
+    @property
+    def html(self) -> Markup:
+        """The text for a page, its quotation marks written as entities: a page whose
+        characters are all Latin-1 is held at one byte a character, not two, and a large
+        forum's meeting pages are held together until the theme frames them."""
+        quoted = str(escape(self.text)).replace("\u201c", "&ldquo;")
+        return Markup(quoted.replace("\u201d", "&rdquo;"))
 
 
 def cite(
