@@ -178,3 +178,14 @@ def test_a_text_cell_is_made_inert_as_the_owasp_rule_says(value: str) -> None:
     stripped = value.lstrip(" \n")
     runs = bool(stripped) and stripped[0] in "=+-@\t\r\uff1d"
     assert tables.cell(value) == ("'" + value if runs else value)
+
+
+def test_a_tables_rows_are_written_in_its_columns_order_whatever_order_they_are_given() -> None:
+    table = tables.Table(
+        "t", "T", "", (tables.col("a", "string", ""), tables.col("b", "integer", ""))
+    )
+    table.add(b=1, a="=x")
+    table.add(a=None, b=2)
+    assert table.csv() == "a,b\r\n'=x,1\r\n,2\r\n"
+    with pytest.raises(ValueError, match="columns are"):
+        table.add(a="x", c=3)

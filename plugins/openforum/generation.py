@@ -18,7 +18,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .build_context import BuildContext
-from .exports import URLS_FILE, data_exports, export_context, parse_url_list, put_other_exports
+from .exports import (
+    URLS_FILE,
+    data_exports,
+    export_context,
+    parse_url_list,
+    put_data_exports,
+    put_other_exports,
+)
 from .exports.context import ExportContext
 from .exports.datapackage import PACKAGE
 from .facts.forum import ForumFacts
@@ -69,9 +76,8 @@ class Generation:
         comes back: at 10,000 records they are hundreds of megabytes."""
         self.site_dir = site_dir
         if self._worker is None:
-            data = data_exports(self.exports)
-            self._data_paths = _write_files(data, site_dir)
-            return assemble(self.ctx, run_jobs(self.ctx, JOBS), _described(data))
+            self._data_paths, described = _write_data(self.exports, site_dir)
+            return assemble(self.ctx, run_jobs(self.ctx, JOBS), described)
         try:
             made = run_jobs(self.ctx, HERE_JOBS)
             their_made, described, bodies = self._worker.receive()
@@ -88,7 +94,7 @@ class Generation:
         if self._worker is None:
             target = site_dir or self.site_dir
             if self._data_paths is None:
-                self._data_paths = _write_files(data_exports(self.exports), target)
+                self._data_paths = _write_data(self.exports, target)[0]
             return write_other_exports(self.exports, self._data_paths, target)
         try:
             exported: Exported = self._worker.receive()
@@ -143,6 +149,21 @@ def write_other_exports(exports: ExportContext, earlier: list[str], site_dir: Pa
 
     put_other_exports(exports, earlier, write)
     return Exported(sorted([*earlier, *into.written]), parse_url_list(listed[0]))
+
+
+def _write_data(exports: ExportContext, site_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The data tables written as each is made; their paths, and their Data Package (what
+    the open data page reads), the one file kept."""
+    into = _Folder(site_dir)
+    kept: dict[str, str] = {}
+
+    def write(path: str, text: str) -> None:
+        into.write(path, text)
+        if path == PACKAGE:
+            kept[path] = text
+
+    put_data_exports(exports, write)
+    return into.written, kept
 
 
 def _write_files(files: dict[str, str], site_dir: Path) -> list[str]:

@@ -84,9 +84,21 @@ def export_context(records: ForumRecords, facts: ForumFacts, build: BuildContext
 def data_exports(ctx: ExportContext, license: dict[str, str] | None = None) -> dict[str, str]:
     """The CSV tables and their Data Package: what the site's open data page describes."""
     files: dict[str, str] = {}
-    with using(ctx.language):
-        _put(files, datapackage.data_files(ctx, license or DEFAULT_LICENSE))
+    put_data_exports(ctx, files.__setitem__, license)
     return files
+
+
+def put_data_exports(
+    ctx: ExportContext, put: Callable[[str, str], None], license: dict[str, str] | None = None
+) -> None:
+    """`data_exports`, each file handed to `put` as soon as it is made (a table of every
+    attendance is a hundred megabytes at 10,000 records: a build writes it, keeps none)."""
+    made: set[str] = set()
+    with using(ctx.language):
+        for path, text in datapackage.data_files(ctx, license or DEFAULT_LICENSE):
+            _not_taken(made, path)
+            made.add(path)
+            put(path, text)
 
 
 def other_exports(ctx: ExportContext, earlier: Collection[str]) -> dict[str, str]:
@@ -130,12 +142,6 @@ def _other_exports(
     add([("api/index.json", api.index(ctx, listed))])
     urls = published_urls(ctx.records, [*paths, URLS_FILE])
     add([(URLS_FILE, format_url_list(urls))])
-
-
-def _put(files: dict[str, str], new: Iterable[tuple[str, str]]) -> None:
-    for path, text in new:
-        _not_taken(files, path)
-        files[path] = text
 
 
 def _not_taken(paths: Container[str], path: str) -> None:

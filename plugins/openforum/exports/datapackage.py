@@ -99,9 +99,12 @@ def _resource(table: Table) -> dict[str, Any]:
 
 
 def data_files(ctx: ExportContext, license_: dict[str, str]) -> Iterator[tuple[str, str]]:
-    built = [make(ctx) for make in (*TABLES, *kinds_tables())]
-    for table in built:
+    built = []
+    for make in (*TABLES, *kinds_tables()):
+        table = make(ctx)
         yield f"{FOLDER}/{table.path}", table.csv()
+        table.rows.clear()  # the package describes its columns only: the rows may be millions
+        built.append(table)
     package = {
         "profile": "tabular-data-package",
         "name": package_name(ctx.forum_name),

@@ -50,13 +50,15 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
-    rows: list[dict[str, Cell]] = field(default_factory=list)
-    # The column names, as a set rows are checked against: a table may have a row for
-    # every attendance of every member.
+    # Each row's cells in the order of the columns: a tuple, not a dict, as a table may
+    # have a row for every attendance of every member (millions on a large forum).
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
     _names: frozenset[str] = field(init=False, repr=False, compare=False)
+    _order: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._names = frozenset(c.name for c in self.columns)
+        self._order = tuple(c.name for c in self.columns)
+        self._names = frozenset(self._order)
 
     @property
     def path(self) -> str:
@@ -66,14 +68,13 @@ class Table:
         if row.keys() != self._names:  # a column typo would silently empty a column
             expected = [c.name for c in self.columns]
             raise ValueError(f"{self.name}: row has {sorted(row)}, columns are {expected}")
-        self.rows.append(row)
+        self.rows.append(tuple(map(row.__getitem__, self._order)))
 
     def csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
-        names = [c.name for c in self.columns]
-        writer.writerow(names)
-        writer.writerows([[cell(row[name]) for name in names] for row in self.rows])
+        writer.writerow(self._order)
+        writer.writerows([list(map(cell, row)) for row in self.rows])
         return out.getvalue()
 
 
