@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
+import time
 from pathlib import Path
 
+import pytest
+
+from openforum import fulltext
 from openforum.fulltext import (
     BODY_END,
     GLOB,
@@ -120,3 +125,41 @@ def test_a_marked_element_pagefind_reads_something_of_is_kept() -> None:
         "<div>Ana, not ignored</div>",
     ):
         assert element in (indexed_part(marked(element)) or "")
+
+
+def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> Path:
+    program = tmp_path / "pagefind"
+    program.write_text(f"#!/bin/sh\n{script}\n", "utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(fulltext, "pagefind_program", lambda: program)
+    site = tmp_path / "site"
+    (site / "budget").mkdir(parents=True)
+    (site / "budget" / "index.html").write_text(FRAMED, "utf-8")
+    return site
+
+
+def _search_folders() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob("openforum-search-*"))
+
+
+def test_a_failing_indexer_is_told_and_leaves_no_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _fake_pagefind(tmp_path, monkeypatch, "echo 'Error: the index is broken' >&2; exit 3")
+    before = _search_folders()
+    with pytest.raises(fulltext.SearchIndexError, match="the index is broken"):
+        fulltext.index_site(site)
+    assert _search_folders() == before
+
+
+def test_an_indexer_stopped_while_it_runs_is_killed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _fake_pagefind(tmp_path, monkeypatch, "exec sleep 60")
+    before = _search_folders()
+    started = time.monotonic()
+    indexing = fulltext.Indexing(site)
+    indexing.stop()
+    assert time.monotonic() - started < 30
+    assert indexing._process.returncode is not None
+    assert _search_folders() == before

@@ -23,11 +23,11 @@ from urllib.parse import urlsplit
 from .build_context import BuildContext, BuildContextError
 from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
-from .fulltext import SearchIndexError, index_site
+from .fulltext import BUNDLE, Indexing, SearchIndexError
 from .generation import Exported, Generation, can_share
 from .records import ForumRecords, Problem, ReadCache, load_forum
 from .report import format_problem, summary
-from .safety.privacy import private_values, redacted, scan_site
+from .safety.privacy import Leak, Part, Request, private_values, redacted, scan_site
 from .site import HOME_MARKER, SiteError, home_figures
 from .site.generate import GeneratedSite
 from .site.urls import HOME, url_of
@@ -40,6 +40,8 @@ from .url_history import (
     read_retired,
 )
 from .worker import StartMethodError, start_method
+
+OTHERS = "-" + BUNDLE  # every part of a site but the search index (privacy.Part)
 
 __all__ = [
     "Build",
@@ -226,16 +228,24 @@ class Build:
         return exported
 
     def publish(self, site_dir: Path, taken: Iterable[str], pages: Iterable[str]) -> int:
-        """`finish`, then the search index (before the scan, which then reads the index's
-        fragments too), then the privacy scan of the whole folder; a folder that fails
-        is removed. The number of pages indexed."""
+        """`finish`, then the search index, made while the privacy scan reads every other
+        file, then the scan of the index (its fragments hold the pages' text); a folder
+        that fails is removed. The number of pages indexed."""
+        records, site_url = self.records, self.ctx.site_url
         try:
             self.finish(taken, pages)
+            # The other files are scanned while Pagefind indexes the pages; its index after.
             try:
-                indexed = index_site(site_dir).pages
+                indexing = Indexing(site_dir)
+                try:
+                    found = scanned(site_dir, records, site_url, share=self.share, part=OTHERS)
+                    indexed = indexing.wait().pages
+                finally:
+                    indexing.stop()
             except SearchIndexError as error:
                 raise BuildError(str(error)) from None
-            scan(site_dir, self.records, self.ctx.site_url, share=self.share)
+            leaks, requests = scanned(site_dir, records, site_url, part=BUNDLE)
+            refuse_findings((found[0] + leaks, found[1] + requests))
         except BuildError as error:
             shutil.rmtree(site_dir, ignore_errors=True)
             raise BuildError(f"{error}\n{site_dir} was removed; nothing was published.") from None
@@ -287,8 +297,23 @@ def scan(
     """No private value of the records in any file of `folder`, and nothing loaded from
     another host. The message names the file and the record field, never the value (the
     build log of a Forum's CI is public)."""
+    refuse_findings(scanned(folder, records, site_url, share=share), subject)
+
+
+Findings = tuple[list[Leak], list[Request]]
+
+
+def scanned(
+    folder: Path, records: ForumRecords, site_url: str, *, share: bool = False, part: Part = None
+) -> Findings:
+    """What `scan` looks for, in `folder` or its `part`."""
     own_host = urlsplit(site_url).hostname
-    leaks, requests = scan_site(folder, private_values(records), own_host, share=share)
+    return scan_site(folder, private_values(records), own_host, share=share, part=part)
+
+
+def refuse_findings(findings: Findings, subject: str = "the built site") -> None:
+    leaks = sorted(findings[0], key=lambda leak: (leak.file, leak.value))
+    requests = sorted(findings[1], key=lambda request: (request.file, request.url))
     if not leaks and not requests:
         return
     lines = [leak.message() for leak in leaks[:50]]

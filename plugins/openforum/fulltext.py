@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the folder, under the site, that Pagefind writes
+TIMEOUT = 1800  # seconds: a forum of 10,000 records is indexed in under a minute
 # Pages are written as HTML by the generator and the theme; redirect pages carry no body
 # marker and are skipped by Pagefind on their own.
 GLOB = "**/*.html"
@@ -78,9 +79,59 @@ def pagefind_program() -> Path:
 
 def index_site(site: Path) -> Indexed:
     """Index the built site in `site`, writing `site/pagefind/`."""
-    with tempfile.TemporaryDirectory(prefix="openforum-search-") as folder:
-        read = Path(folder) if _cut_pages(site, Path(folder)) else site
-        return _run_pagefind(read, site / BUNDLE, site)
+    return Indexing(site).wait()
+
+
+class Indexing:
+    """Pagefind running over the built site in `site`, writing `site/pagefind/`, while the
+    build goes on (the privacy scan of the other files); `wait` for it, or `stop` it."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self._folder = tempfile.TemporaryDirectory(prefix="openforum-search-")
+        try:
+            work = Path(self._folder.name)
+            pages = work / "pages"
+            read = pages if _cut_pages(site, pages) else site
+            # Its progress lines go to a file: a pipe nobody reads while it runs could fill.
+            self._output = (work / "output.txt").open("w+", encoding="utf-8", errors="replace")
+            self._process = subprocess.Popen(
+                _command(read, site / BUNDLE),
+                stdout=self._output,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, **ALLOCATOR},
+            )
+        except OSError as error:
+            self._folder.cleanup()
+            raise SearchIndexError(f"Pagefind could not index {site}: {error}") from None
+        except BaseException:
+            self._folder.cleanup()
+            raise
+
+    def wait(self) -> Indexed:
+        try:
+            try:
+                code = self._process.wait(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise SearchIndexError(
+                    f"Pagefind could not index {self.site}: it took over {TIMEOUT} s"
+                ) from None
+            self._output.seek(0)
+            output = self._output.read()
+            if code != 0:
+                tail = "\n".join(output.strip().splitlines()[-10:])
+                raise SearchIndexError(f"Pagefind could not index {self.site}:\n{tail}")
+            return Indexed(_indexed_pages(output))
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Pagefind stopped if it still runs, its temporary files removed."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._output.close()
+        self._folder.cleanup()
 
 
 def _cut_pages(site: Path, into: Path) -> bool:
@@ -142,8 +193,8 @@ def _without_skipped(html: str, start: int, end: int) -> str:
     return "".join(kept)
 
 
-def _run_pagefind(pages: Path, bundle: Path, site: Path) -> Indexed:
-    command = [
+def _command(pages: Path, bundle: Path) -> list[str]:
+    return [
         str(pagefind_program()),
         "--site",
         str(pages),
@@ -154,21 +205,6 @@ def _run_pagefind(pages: Path, bundle: Path, site: Path) -> Indexed:
         "--force-language",
         NO_STEMMING,
     ]
-    try:
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-            check=False,
-            env={**os.environ, **ALLOCATOR},
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Pagefind could not index {site}: {error}") from None
-    if done.returncode != 0:
-        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-10:])
-        raise SearchIndexError(f"Pagefind could not index {site}:\n{tail}")
-    return Indexed(_indexed_pages(done.stdout))
 
 
 def _indexed_pages(output: str) -> int:

@@ -93,15 +93,31 @@ def readings(suffix: str, raw: str) -> list[str]:
     return reader_views(suffix, raw)
 
 
-def _text_files(site: Path) -> Iterator[Path]:
+def _text_files(site: Path, part: Part = None) -> Iterator[Path]:
     # os.walk knows files from folders without a stat of each: a third of the time of rglob.
-    found = [
-        Path(folder, name)
-        for folder, _, names in os.walk(site)
-        for name in names
-        if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
-    ]
+    found = []
+    for folder, subfolders, names in os.walk(site):
+        if part is not None and folder == str(site):
+            _keep_part(subfolders, names, part)
+        found += [
+            Path(folder, name)
+            for name in names
+            if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
+        ]
     yield from sorted(found)
+
+
+# Which part of a site to scan: all of it (None), one top folder ("pagefind"), or all but
+# it ("-pagefind"): the search index is scanned once Pagefind, running meanwhile, is done.
+Part = str | None
+
+
+def _keep_part(subfolders: list[str], names: list[str], part: str) -> None:
+    if part.startswith("-"):
+        subfolders[:] = [name for name in subfolders if name != part[1:]]
+    else:
+        subfolders[:] = [name for name in subfolders if name == part]
+        names.clear()
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -227,11 +243,12 @@ def scan_site(
     *,
     requests: bool = True,
     share: bool = False,
+    part: Part = None,
 ) -> tuple[list[Leak], list[Request]]:
-    """Private values and third-party requests in every text file of the built site, each
-    file read once. `share`: half of the files are scanned by a worker process, where one
-    may start (see worker.py)."""
-    files = list(_text_files(site))
+    """Private values and third-party requests in every text file of the built site (or
+    of its `part`), each file read once. `share`: half of the files are scanned by a worker
+    process, where one may start (see worker.py)."""
+    files = list(_text_files(site, part))
     folded = _folded(private)
     pattern = leak_pattern({normalise(v) for v in folded.values()}) if folded else None
     scan = _Scan(site, folded, pattern, own_host, requests)
