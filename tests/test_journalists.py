@@ -112,3 +112,24 @@ def test_data_page_documents_every_table_with_its_fields() -> None:
 
 def test_no_versions_outside_a_git_repository(tmp_path: Path) -> None:
     assert git_versions(tmp_path) == {}
+
+
+def test_materials_script_settings_are_each_pages_own() -> None:
+    # main.html makes them once per depth and language: each page still has its own (a
+    # language's site has its root at /<language>/).
+    site = demo_site()
+    seen = {}
+    for url, depth, language in [
+        ("commitments/nap4-03/", 2, "en"),
+        ("commitments/", 1, "en"),
+        ("es/commitments/nap4-03/", 2, "es"),
+        ("es/", 0, "es"),
+    ]:
+        page = parse(site.page(url).read_text(encoding="utf-8"))
+        config = json.loads(page.find("script", id="__config").text)
+        assert config["base"] == ("/".join([".."] * depth) or ".")
+        up = "../" * depth
+        assert config["search"].startswith(up + "assets/javascripts/workers/search.")
+        seen.setdefault(language, set()).add(config["translations"]["clipboard.copy"])
+    assert seen["en"] == {"Copy to clipboard"} and len(seen["es"]) == 1
+    assert seen["es"] != seen["en"]
