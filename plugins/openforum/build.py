@@ -228,16 +228,17 @@ class Build:
         return exported
 
     def publish(self, site_dir: Path, taken: Iterable[str], pages: Iterable[str]) -> int:
-        """`finish`, then the search index, made while the privacy scan reads every other
-        file, then the scan of the index (its fragments hold the pages' text); a folder
-        that fails is removed. The number of pages indexed."""
+        """The search index of the pages, made while `finish` writes the open data and the
+        privacy scan reads every other file; then the scan of the index (its fragments hold
+        the pages' text). A folder that fails is removed. The number of pages indexed."""
         records, site_url = self.records, self.ctx.site_url
         try:
-            self.finish(taken, pages)
-            # The other files are scanned while Pagefind indexes the pages; its index after.
+            # Every page is written: Pagefind indexes them while the open data is finished
+            # and the other files are scanned; its index is scanned after.
             try:
                 indexing = Indexing(site_dir)
                 try:
+                    self.finish(taken, pages)
                     found = scanned(site_dir, records, site_url, share=self.share, part=OTHERS)
                     indexed = indexing.wait().pages
                 finally:
