@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT
 from openforum.cli import main
 from openforum.records import load_forum
 from openforum.safety.privacy import find_leaks, private_values, scan_site, third_party_requests
@@ -189,3 +192,19 @@ def _pagefind_index(path: Path) -> bool:
         return False
     at = parts.index("pagefind")
     return len(parts) <= at + 1 or parts[at + 1] != "fragment"
+
+
+def test_a_hand_written_file_in_the_way_of_the_open_data_stops_the_index_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", docs)
+    (docs / "api").mkdir(exist_ok=True)
+    (docs / "api" / "popolo.json").write_text("{}", encoding="utf-8")
+    write_config(tmp_path, docs=docs)
+    searching = set(Path(tempfile.gettempdir()).glob("openforum-search-*"))
+    assert main(["build", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "api/popolo.json are in the way" in out and "nothing was published" in out
+    assert not (tmp_path / "site").exists()
+    assert set(Path(tempfile.gettempdir()).glob("openforum-search-*")) == searching
