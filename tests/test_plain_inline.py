@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from openforum.site.html import DEFAULT_EXTENSIONS
 from openforum.site.plain_inline import HANDLER, skip_plain_text
 
-REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+# The demo forum's records (in the repository) and, where the machine has them, real ones.
+SOURCES = (Path(__file__).resolve().parents[1] / "forum_records", Path("/work/shared/realdata"))
 # Letters, spaces and line ends, with every character some inline pattern starts from.
 MARKDOWN_TEXT = st.text(
     alphabet=st.sampled_from(list("ab é\n\n  `\\[]()!<>&;#*_-:/@.{}|~^=\"'")), max_size=300
@@ -46,7 +47,7 @@ def test_a_text_renders_alike_with_and_without_the_shortcut(text: str) -> None:
 
 
 def test_real_minutes_render_alike() -> None:
-    bodies = [path.read_text("utf-8") for path in sorted(REALDATA.rglob("*.md"))]
+    bodies = [p.read_text("utf-8") for source in SOURCES for p in sorted(source.rglob("*.md"))]
     assert len(bodies) > 20
     full, quick = _pair()
     assert [_html(quick, body) for body in bodies] == [_html(full, body) for body in bodies]
