@@ -132,6 +132,9 @@ def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str)
     program.write_text(f"#!/bin/sh\n{script}\n", "utf-8")
     program.chmod(0o755)
     monkeypatch.setattr(fulltext, "pagefind_program", lambda: program)
+    own = tmp_path / "tmp"  # this test's temporary folders only: tests run side by side
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
     site = tmp_path / "site"
     (site / "budget").mkdir(parents=True)
     (site / "budget" / "index.html").write_text(FRAMED, "utf-8")
@@ -146,20 +149,18 @@ def test_a_failing_indexer_is_told_and_leaves_no_temporary_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = _fake_pagefind(tmp_path, monkeypatch, "echo 'Error: the index is broken' >&2; exit 3")
-    before = _search_folders()
     with pytest.raises(fulltext.SearchIndexError, match="the index is broken"):
         fulltext.index_site(site)
-    assert _search_folders() == before
+    assert _search_folders() == set()
 
 
 def test_an_indexer_stopped_while_it_runs_is_killed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = _fake_pagefind(tmp_path, monkeypatch, "exec sleep 60")
-    before = _search_folders()
     started = time.monotonic()
     indexing = fulltext.Indexing(site)
     indexing.stop()
     assert time.monotonic() - started < 30
     assert indexing._process.returncode is not None
-    assert _search_folders() == before
+    assert _search_folders() == set()
