@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import PROJECT
+from openforum import build, fulltext
 from openforum.cli import main
 from openforum.records import load_forum
 from openforum.safety.privacy import find_leaks, private_values, scan_site, third_party_requests
@@ -202,11 +202,16 @@ def test_a_hand_written_file_in_the_way_of_the_open_data_stops_the_index_too(
     (docs / "api").mkdir(exist_ok=True)
     (docs / "api" / "popolo.json").write_text("{}", encoding="utf-8")
     write_config(tmp_path, docs=docs)
-    own = tmp_path / "tmp"  # this test's temporary folders only: tests run side by side
-    own.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(own))
+    started: list[Path] = []  # this build's own index folders: other tests' share /tmp
+
+    class Watched(fulltext.Indexing):
+        def __init__(self, site: Path) -> None:
+            super().__init__(site)
+            started.append(Path(self._folder.name))
+
+    monkeypatch.setattr(build, "Indexing", Watched)
     assert main(["build", "--config", str(tmp_path / "mkdocs.yml")]) == 1
     out = capsys.readouterr().out
     assert "api/popolo.json are in the way" in out and "nothing was published" in out
     assert not (tmp_path / "site").exists()
-    assert not list(own.glob("openforum-search-*"))
+    assert len(started) == 1 and not started[0].exists()
