@@ -310,3 +310,17 @@ def test_popolo_has_people_organisations_seats_meetings_and_votes() -> None:
 def test_json_files_have_sorted_keys(path: str) -> None:
     text = demo()[2][path]
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize("kind", ["meetings", "members", "commitments", "submissions"])
+def test_a_collection_is_its_items_as_json_writes_them(kind: str) -> None:
+    files = demo()[2]
+    text = files[f"api/{kind}.json"]
+    data = json.loads(text)
+    assert data["count"] == len(data["items"]) > 0
+    # Byte for byte what the encoder gives the whole collection, compact, keys sorted.
+    whole = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    assert text == whole + "\n"
+    # And each item is a record's own file (aliases repeat some).
+    own = [json.loads(t) for path, t in files.items() if path.startswith(f"api/{kind}/")]
+    assert all(item in own for item in data["items"])

@@ -5,6 +5,8 @@ looked for in one pass."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import random
 import re
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from openforum import i18n
 from openforum.exports import tables
 from openforum.exports.calendars import _ascii_lines, _lines, fold, text
+from openforum.generation import LARGE_TEXT, _Folder
 from openforum.i18n import labels
 from openforum.records import yamlread
 from openforum.records.files import read_regular
@@ -189,3 +192,28 @@ def test_a_tables_rows_are_written_in_its_columns_order_whatever_order_they_are_
     assert table.csv() == "a,b\r\n'=x,1\r\n,2\r\n"
     with pytest.raises(ValueError, match="columns are"):
         table.add(a="x", c=3)
+
+
+def test_a_long_tables_csv_is_the_csv_modules_of_all_its_rows() -> None:
+    table = tables.Table("t", "T", "", (tables.col("a", "string", ""), tables.col("b", "date", "")))
+    pick = random.Random(5)
+    rows = [
+        (pick.choice(["plain", "with, comma", 'a "quote"', "two\nlines", "é", "=1+1", ""]), day)
+        for n in range(tables.ROWS_PER_PIECE * 2 + 7)
+        for day in [date(2020, 1, 1) + timedelta(days=n)]
+    ]
+    for a, b in rows:
+        table.add(a=a, b=b)
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(["a", "b"])
+    writer.writerows([tables.cell(a), b.isoformat()] for a, b in rows)
+    assert table.csv() == expected.getvalue()
+    table.clear()
+    assert table.csv() == ""
+
+
+def test_a_long_file_is_written_as_its_text_encodes(tmp_path: Path) -> None:
+    text = ("ré,unión\r\n" * (LARGE_TEXT // 5))[: LARGE_TEXT * 2 + 3]
+    _Folder(tmp_path).write("data/t.csv", text)
+    assert (tmp_path / "data" / "t.csv").read_bytes() == text.encode("utf-8")

@@ -41,6 +41,7 @@ WORKER_JOBS = ("commitments", "consultations", "plans", "assessments", "partners
 HERE_JOBS = tuple(name for name in JOBS if name not in WORKER_JOBS)
 # Below this many records, starting a process costs more than it saves.
 MIN_RECORDS = 300
+LARGE_TEXT = 1 << 22  # characters: a file this long is encoded and written in slices
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,5 +187,10 @@ class _Folder:
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
+        if len(text) < LARGE_TEXT:
+            target.write_bytes(text.encode("utf-8"))
+        else:  # encoded a slice at a time: a table of every attendance is 100 MB of text
+            with target.open("w", encoding="utf-8", newline="") as out:
+                for start in range(0, len(text), LARGE_TEXT):
+                    out.write(text[start : start + LARGE_TEXT])
         self.written.append(path)

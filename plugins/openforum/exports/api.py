@@ -100,16 +100,15 @@ def api_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
     for kind in KINDS:
         items = []
         for key, record in sorted(ctx.records.of_kind(kind).items()):
-            data = record_data(ctx, kind, record)
-            items.append(data)
-            text = dump_json(data, compact=True)
+            text = dump_json(record_data(ctx, kind, record), compact=True)
+            items.append(text[:-1])  # less its final newline
             yield record_path(kind, key), text
             for old in alias_keys(ctx.records, record):
                 yield record_path(kind, old), text
-        yield (
-            f"api/{kind}.json",
-            dump_json({"collection": kind, "count": len(items), "items": items}, compact=True),
-        )
+        # The collection is its items' texts joined, as `dump_json` would write them
+        # ("collection" < "count" < "items"): each item is encoded once, not twice.
+        head = dump_json({"collection": kind, "count": len(items)}, compact=True)[:-2]
+        yield f"api/{kind}.json", f'{head},"items":[{",".join(items)}]}}\n'
 
 
 def public_forum(ctx: ExportContext) -> dict[str, Any]:

@@ -103,7 +103,7 @@ def data_files(ctx: ExportContext, license_: dict[str, str]) -> Iterator[tuple[s
     for make in (*TABLES, *kinds_tables()):
         table = make(ctx)
         yield f"{FOLDER}/{table.path}", table.csv()
-        table.rows.clear()  # the package describes its columns only: the rows may be millions
+        table.clear()  # the package describes its columns only: the rows may be millions
         built.append(table)
     package = {
         "profile": "tabular-data-package",

@@ -42,6 +42,11 @@ class ForeignKey:
     reference: str = "id"
 
 
+# Rows are kept as CSV text in pieces of this many rows: one string per row would cost more
+# than its text in object headers, one growing buffer twice its text as it grows.
+ROWS_PER_PIECE = 4096
+
+
 @dataclass(slots=True)
 class Table:
     name: str  # the resource name; the file is <name>.csv
@@ -50,15 +55,21 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
-    # Each row's cells in the order of the columns: a tuple, not a dict, as a table may
-    # have a row for every attendance of every member (millions on a large forum).
-    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    # Each row is written as CSV when it is added: a table may have a row for every
+    # attendance of every member (millions on a large forum), and a row's text is a
+    # fraction of the memory of its cells as Python objects.
+    _pieces: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+    _rows: int = field(default=0, init=False, repr=False, compare=False)
+    _buffer: io.StringIO = field(init=False, repr=False, compare=False)
+    _writer: Any = field(init=False, repr=False, compare=False)
     _names: frozenset[str] = field(init=False, repr=False, compare=False)
     _order: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._order = tuple(c.name for c in self.columns)
         self._names = frozenset(self._order)
+        self._buffer, self._writer = _csv_writer()
+        self._writer.writerow(self._order)
 
     @property
     def path(self) -> str:
@@ -68,14 +79,24 @@ class Table:
         if row.keys() != self._names:  # a column typo would silently empty a column
             expected = [c.name for c in self.columns]
             raise ValueError(f"{self.name}: row has {sorted(row)}, columns are {expected}")
-        self.rows.append(tuple(map(row.__getitem__, self._order)))
+        self._writer.writerow([cell(row[name]) for name in self._order])
+        self._rows += 1
+        if self._rows % ROWS_PER_PIECE == 0:
+            self._pieces.append(self._buffer.getvalue())
+            self._buffer, self._writer = _csv_writer()
 
     def csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(self._order)
-        writer.writerows([list(map(cell, row)) for row in self.rows])
-        return out.getvalue()
+        return "".join([*self._pieces, self._buffer.getvalue()])
+
+    def clear(self) -> None:
+        """The rows let go, once the CSV is written: only the columns are described after."""
+        self._pieces.clear()
+        self._buffer, self._writer = _csv_writer()
+
+
+def _csv_writer() -> tuple[io.StringIO, Any]:
+    buffer = io.StringIO()
+    return buffer, csv.writer(buffer, lineterminator="\r\n")
 
 
 def cell(value: Cell) -> str:
