@@ -6,11 +6,12 @@ of kinds is read from those fields.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..records.fields import Record
-from ..records.schema import Reference
+from ..records.schema import Reference, ReferenceList
 from ..records.translation_types import Translations
 from .assessments import ASSESSMENTS, Assessment
 from .commitments import COMMITMENTS, Commitment
@@ -45,6 +46,8 @@ class ForumRecords:
     partners: dict[str, Partner] = PARTNERS.registered
     organizations: dict[str, Organization] = ORGANIZATIONS.registered
     references: list[Reference] = field(default_factory=list)
+    # Lists of ids read as one (see ReferenceList): every id written is in one or the other.
+    reference_lists: list[ReferenceList] = field(default_factory=list)
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
     translations: Translations = field(default_factory=Translations)  # `<id>.<lang>.md` files
 
@@ -52,6 +55,12 @@ class ForumRecords:
         """The records of `kind` by id; none for a kind not registered."""
         records: dict[str, Record] = getattr(self, kind, {})
         return records
+
+    def every_reference(self) -> Iterator[Reference]:
+        """Every reference written, one by one: those of `reference_lists` made as needed."""
+        yield from self.references
+        for group in self.reference_lists:
+            yield from group.references()
 
     def counts(self) -> dict[str, int]:
         counts = {"forum": 1 if self.forum else 0}

@@ -12,7 +12,7 @@ import dataclasses
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,6 +29,7 @@ from .values import (
     BadValue,
     Ref,
     Url,
+    all_ids,
     is_id,
     read_bool,
     read_date,
@@ -39,6 +40,9 @@ from .values import (
     read_url,
 )
 from .yamlread import Mapping, Node, Scalar, Sequence
+
+# Where a model object's fields were written: see Located.marks.
+Marks = dict[str, Mark | Sequence]
 
 _SCALAR_READERS: dict[type, Callable[[str], Any]] = {
     int: read_int,
@@ -65,18 +69,21 @@ class Located:
     """A model object that remembers where each of its fields was written."""
 
     mark: Mark = field(default=Mark(1, 1), compare=False, repr=False, metadata=INTERNAL)
-    marks: dict[str, Mark] = field(
-        default_factory=dict, compare=False, repr=False, metadata=INTERNAL
-    )
+    # Each field's mark by name; a list's node under "name[]", its items' marks made
+    # from it when a message needs one (see `at`).
+    marks: Marks = field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)
     # Fields written but not readable: their problem is reported, so checks that would
     # only repeat it in other words look here first.
     unreadable: set[str] = field(default_factory=set, compare=False, repr=False, metadata=INTERNAL)
 
     def at(self, name: str, index: int | None = None) -> Mark:
         """Where field `name` (or its item `index`) was written; the object's own line else."""
-        if index is not None and f"{name}[{index}]" in self.marks:
-            return self.marks[f"{name}[{index}]"]
-        return self.marks.get(name, self.mark)
+        if index is not None:
+            items = self.marks.get(f"{name}[]")
+            if isinstance(items, Sequence) and 0 <= index < len(items):
+                return items.item_mark(index)
+        mark = self.marks.get(name)
+        return mark if isinstance(mark, Mark) else self.mark
 
 
 class Reference(NamedTuple):
@@ -96,6 +103,34 @@ class Reference(NamedTuple):
         return field_phrase(self.where)
 
 
+class ReferenceList(NamedTuple):
+    """Every id of a list written `[a, b, c]` whose values are all ids, met while reading:
+    one object for the list, not one per id (an attendance names 1,200 members), and
+    resolved by set operations. `reference(index)` is the Reference of one of its ids,
+    made only for an id that does not resolve."""
+
+    kind: str
+    targets: list[str]
+    path: Path
+    node: Sequence
+    where: FieldPath  # the list's own path
+    noun: str
+    rule: Ref
+
+    def reference(self, index: int) -> Reference:
+        return Reference(
+            self.kind,
+            self.targets[index],
+            self.path,
+            self.node.item_mark(index),
+            _item_path(self.where, index, self.noun),
+            self.rule,
+        )
+
+    def references(self) -> Iterator[Reference]:
+        return map(self.reference, range(len(self.targets)))
+
+
 @dataclass(slots=True)
 class Reading:
     """State of reading one file: where problems go and which references it makes."""
@@ -103,6 +138,7 @@ class Reading:
     path: Path
     problems: Problems
     references: list[Reference] = field(default_factory=list)
+    reference_lists: list[ReferenceList] = field(default_factory=list)
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.add(self.path, mark, message)
@@ -166,7 +202,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
     model: type = cls  # type[T] is hashable, but mypy does not see it for a TypeVar
     readers, required = _plan_of(model)
     values: dict[str, Any] = {}
-    marks: dict[str, Mark] = {}
+    marks: Marks = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
     unreadable: set[str] = set()
     for yaml_key, (key_node, value_node) in node.entries.items():
@@ -212,8 +248,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
 
 
 # A reader gets the node, the reading, the value's path in the record and the marks of the
-# object being built (its list items are marked there as "key[index]").
-Marks = dict[str, Mark]
+# object being built (a list's node is kept there as "key[]", for its items' marks).
 Reader = Callable[[Node, "Reading", FieldPath, Marks], Any]
 
 
@@ -248,7 +283,7 @@ def _reader_for(hint: Any) -> Reader:
         return read_optional
     if origin is list:
         item = get_args(hint)[0]
-        return _list_reader(_reader_for(item), _noun_of(item))
+        return _list_reader(_reader_for(item), _noun_of(item), _plain_ref(item))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _mapping_reader(hint)
     return _scalar_reader(hint)
@@ -264,15 +299,41 @@ def _noun_of(item: Any) -> str:
     return "name" if refers else "value"
 
 
-def _list_reader(read_item: Reader, noun: str) -> Reader:
+def _plain_ref(item: Any) -> Ref | None:
+    """The rule of an item annotated `Annotated[str, Ref(...)]` and nothing else."""
+    if get_origin(item) is not typing.Annotated:
+        return None
+    base, *rules = get_args(item)
+    checks = [rule for rule in rules if isinstance(rule, Url | Ref)]
+    if base is not str or len(checks) != 1 or not isinstance(checks[0], Ref):
+        return None
+    return checks[0]
+
+
+def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
     def read_list(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
+        marks[f"{path[-1]}[]"] = node
+        texts = node.texts
+        if (
+            ref is not None
+            and texts is not None
+            and all_ids(texts)
+            and "null" not in texts  # the one id that is also YAML's "no value"
+            and (not ref.also or set(ref.also).isdisjoint(texts))
+        ):
+            # What reading each id alone would give (a plain text, none null, none a
+            # placeholder, all ids: each a reference), for the whole list at once.
+            values = list(map(sys.intern, texts))
+            node.texts = values  # the same texts, each kept once (the node is kept for marks)
+            reading.reference_lists.append(
+                ReferenceList(ref.kind, values, reading.path, node, path, noun, ref)
+            )
+            return values
         items = []
-        keys = _item_keys(path[-1], len(node.items))
-        marks.update(zip(keys, [item.mark for item in node.items], strict=True))
         for index, item in enumerate(node.items):
             where = _item_path(path, index, noun)
             try:
@@ -291,16 +352,6 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
 @lru_cache(maxsize=1 << 16)
 def _item_path(path: FieldPath, index: int, noun: str) -> FieldPath:
     return (*path, Item(index, noun))
-
-
-def _item_keys(name: str | Item, count: int) -> list[str]:
-    """The marks' keys of a list's items, "name[0]" to "name[count - 1]", made once."""
-    keys = _ITEM_KEYS.setdefault(name, [])
-    keys.extend(f"{name}[{index}]" for index in range(len(keys), count))
-    return keys[:count]
-
-
-_ITEM_KEYS: dict[str | Item, list[str]] = {}
 
 
 def _mapping_reader(cls: type) -> Reader:

@@ -303,16 +303,10 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
         )
     ):
         return None
-    columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
     mark = _mark((line, start + 1))
-    if not is_mapping:
-        return Sequence(
-            [
-                Scalar(part, _mark((line, column)), True)
-                for part, column in zip(parts, columns, strict=False)
-            ],
-            mark,
-        )
+    if not is_mapping:  # its items' nodes and marks are made when asked for
+        return Sequence.of_plain_texts(parts, mark)
+    columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
     entries: dict[str, tuple[Scalar, Node]] = {}
     for part, column in zip(parts, columns, strict=False):
         pair = part.split(": ")
