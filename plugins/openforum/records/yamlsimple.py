@@ -47,14 +47,19 @@ _ODD_START = re.compile(r", [-?:,&*!|>%@`]")
 _COLON_ENDING = re.compile(r":(?:[ ?,]|$)")
 # Mark(line, column) without the Python-level __new__ of a named tuple: the same value.
 _mark = partial(tuple.__new__, Mark)
-# Text libyaml reads otherwise than as written here, or refuses: tabs, and the characters
-# YAML calls non-printable (the rest of them are refused before reading).
-_UNUSUAL = re.compile("[\t\ufffe\uffff]")
 
 
 def read_simple(yaml_text: str, first_line: int) -> Mapping | None:
     """The front matter as the full reader's tree, or None when it is not simple."""
-    if _UNUSUAL.search(yaml_text) or not_for_xml(yaml_text):
+    # Text libyaml reads otherwise than as written here, or refuses: tabs, and the
+    # characters YAML calls non-printable (the rest of them are refused before reading).
+    # Each looked for alone: a pattern of the three is tried at every character.
+    if (
+        "\t" in yaml_text
+        or "\ufffe" in yaml_text
+        or "\uffff" in yaml_text
+        or not_for_xml(yaml_text)
+    ):
         return None
     try:
         return _Reader(first_line).read(yaml_text)
