@@ -42,7 +42,7 @@ from .values import (
 from .yamlread import Mapping, Node, Scalar, Sequence
 
 # Where a model object's fields were written: see Located.marks.
-Marks = dict[str, Mark | Sequence]
+Marks = dict[str, Mark | list[Mark] | Sequence]
 
 _SCALAR_READERS: dict[type, Callable[[str], Any]] = {
     int: read_int,
@@ -69,8 +69,8 @@ class Located:
     """A model object that remembers where each of its fields was written."""
 
     mark: Mark = field(default=Mark(1, 1), compare=False, repr=False, metadata=INTERNAL)
-    # Each field's mark by name; a list's node under "name[]", its items' marks made
-    # from it when a message needs one (see `at`).
+    # Each field's mark by name; a list's items' marks under "name[]", or the list's node,
+    # when it is a list of ids, its items' marks made from it when a message needs one.
     marks: Marks = field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)
     # Fields written but not readable: their problem is reported, so checks that would
     # only repeat it in other words look here first.
@@ -80,6 +80,8 @@ class Located:
         """Where field `name` (or its item `index`) was written; the object's own line else."""
         if index is not None:
             items = self.marks.get(f"{name}[]")
+            if isinstance(items, list) and 0 <= index < len(items):
+                return items[index]
             if isinstance(items, Sequence) and 0 <= index < len(items):
                 return items.item_mark(index)
         mark = self.marks.get(name)
@@ -316,7 +318,7 @@ def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
             return []
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
-        marks[f"{path[-1]}[]"] = node
+        key = f"{path[-1]}[]"
         texts = node.texts
         if (
             ref is not None
@@ -329,10 +331,13 @@ def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
             # placeholder, all ids: each a reference), for the whole list at once.
             values = list(map(sys.intern, texts))
             node.texts = values  # the same texts, each kept once (the node is kept for marks)
+            marks[key] = node  # its items' marks made from it when asked for
             reading.reference_lists.append(
                 ReferenceList(ref.kind, values, reading.path, node, path, noun, ref)
             )
             return values
+        # The marks alone are kept, not the nodes: a list of mappings holds their trees.
+        marks[key] = [item.mark for item in node.items]
         items = []
         for index, item in enumerate(node.items):
             where = _item_path(path, index, noun)
