@@ -28,12 +28,13 @@ from openforum.kinds import ForumRecords
 from openforum.kinds.meetings.model import Attendance, Meeting
 from openforum.kinds.members.model import Member, Seat
 from openforum.records import load_forum, personal_data, schema, votes, yamlread
+from openforum.records.heads import CLOSING_FENCE, CONTROL, closing_fence
 from openforum.records.personal_data import contact_kind, none_holds_contact
 from openforum.records.problems import Problem, Problems
 from openforum.records.schema import Reading, Reference, build
 from openforum.records.values import all_ids, is_id
 from openforum.records.yamlnodes import Mapping, Node, Scalar, Sequence
-from openforum.records.yamlread import _CLOSING_FENCE, closing_fence, parse_mapping_fully
+from openforum.records.yamlread import parse_mapping_fully
 from openforum.records.yamlsimple import read_simple
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -341,7 +342,7 @@ FENCE_PIECES = st.sampled_from(
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(FENCE_PIECES, max_size=14).map("".join))
 def test_closing_fence_is_the_patterns(text: str) -> None:
-    match = _CLOSING_FENCE.search(text)
+    match = CLOSING_FENCE.search(text)
     expected = None if match is None else (match.start(), match[1], match.end())
     assert closing_fence(text) == expected
 
@@ -360,11 +361,11 @@ def plain_paths(monkeypatch: pytest.MonkeyPatch, simple_reader: bool) -> Iterato
         patch.setattr(votes, "_present_of", lambda records: {})
 
         def fence(text: str) -> tuple[int, str, int] | None:
-            match = _CLOSING_FENCE.search(text)
+            match = CLOSING_FENCE.search(text)
             return None if match is None else (match.start(), match[1], match.end())
 
         patch.setattr(yamlread, "closing_fence", fence)
-        patch.setattr(yamlread, "_has_control", lambda text: bool(yamlread._CONTROL.search(text)))
+        patch.setattr(yamlread, "has_control", lambda text: bool(CONTROL.search(text)))
         yield
 
 

@@ -12,18 +12,21 @@ import dataclasses
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from .hint_words import describe, odd_characters, placeholder
 from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_date
-from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
+from .problems import FieldPath, Mark, Problems, did_you_mean, field_phrase, one_of
+from .references import Reference as Reference
+from .references import ReferenceList as ReferenceList
+from .references import item_path
 from .values import (
     PLACEHOLDER,
     BadValue,
@@ -86,51 +89,6 @@ class Located:
                 return items.item_mark(index)
         mark = self.marks.get(name)
         return mark if isinstance(mark, Mark) else self.mark
-
-
-class Reference(NamedTuple):
-    """A reference met while reading, resolved once every record is loaded (a named tuple:
-    one is made for every id written, and a frozen dataclass is three times slower to make)."""
-
-    kind: str
-    target: str
-    path: Path
-    mark: Mark
-    where: FieldPath  # phrased only when the reference does not resolve
-    rule: Ref
-
-    @property
-    def field_name(self) -> str:
-        """Where it is written, in words: "the 2nd name under `attendance.present`"."""
-        return field_phrase(self.where)
-
-
-class ReferenceList(NamedTuple):
-    """Every id of a list written `[a, b, c]` whose values are all ids, met while reading:
-    one object for the list, not one per id (an attendance names 1,200 members), and
-    resolved by set operations. `reference(index)` is the Reference of one of its ids,
-    made only for an id that does not resolve."""
-
-    kind: str
-    targets: list[str]
-    path: Path
-    node: Sequence
-    where: FieldPath  # the list's own path
-    noun: str
-    rule: Ref
-
-    def reference(self, index: int) -> Reference:
-        return Reference(
-            self.kind,
-            self.targets[index],
-            self.path,
-            self.node.item_mark(index),
-            _item_path(self.where, index, self.noun),
-            self.rule,
-        )
-
-    def references(self) -> Iterator[Reference]:
-        return map(self.reference, range(len(self.targets)))
 
 
 @dataclass(slots=True)
@@ -340,7 +298,7 @@ def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
         marks[key] = [item.mark for item in node.items]
         items = []
         for index, item in enumerate(node.items):
-            where = _item_path(path, index, noun)
+            where = item_path(path, index, noun)
             try:
                 value = read_item(item, reading, where, marks)
             except BadValue as error:
@@ -351,12 +309,6 @@ def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
         return items
 
     return read_list
-
-
-# Paths of list items, alike in every record, made once: a reference keeps one for each id.
-@lru_cache(maxsize=1 << 16)
-def _item_path(path: FieldPath, index: int, noun: str) -> FieldPath:
-    return (*path, Item(index, noun))
 
 
 def _mapping_reader(cls: type) -> Reader:

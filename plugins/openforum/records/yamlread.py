@@ -17,6 +17,7 @@ import yaml
 
 from ..safety.characters import describe, not_for_xml
 from .files import read_regular
+from .heads import CONTROL, closing_fence, has_control
 from .problems import START, Mark, Problems
 from .yamlnodes import Mapping as Mapping
 from .yamlnodes import Node as Node
@@ -99,12 +100,6 @@ def read_record(path: Path, problems: Problems) -> RecordText | None:
 _NO_KEY = "\x00no key"
 _DOCUMENT_MARKER = re.compile(r"(---|\.\.\.)(\s.*)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# The first line after the first that is '---' once stripped of spaces (str.rstrip's, which
-# are \s's) and of byte-order marks before it.
-_CLOSING_FENCE = re.compile(r"(?:\r\n|\r|\n)(\ufeff*---[^\S\r\n]*)(?:\r\n|\r|\n|\Z)")
-# Control characters other than tab and line breaks: pasted from PDFs and word processors,
-# invisible in most editors, refused by YAML.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
 # libyaml also breaks lines at NEL, LS and PS, which editors do not: they would shift every
 # later line number, so in front matter they are read as spaces.
 _YAML_ONLY_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
@@ -140,9 +135,9 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
     # Most heads hold neither a marker nor a control character: looked for in one pass,
     # and line by line only to say where.
     suspect = (
-        _has_control(lines[0])
-        or _has_control(lines[close])
-        or _has_control(yaml_text)
+        has_control(lines[0])
+        or has_control(lines[close])
+        or has_control(yaml_text)
         or yaml_text.startswith(("---", "..."))
         or "\n---" in yaml_text
         or "\n..." in yaml_text
@@ -156,7 +151,7 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
                 "the fields after it would be lost; remove it",
             )
             return None
-        odd = _CONTROL.search(line)
+        odd = CONTROL.search(line)
         if odd:
             what = (
                 "a byte-order mark (U+FEFF)"
@@ -193,42 +188,6 @@ def _head_lines(text: str) -> tuple[list[str], str | None]:
 
 def _split_lines(text: str) -> list[str]:
     return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
-
-
-def closing_fence(text: str) -> tuple[int, str, int] | None:
-    """`_CLOSING_FENCE.search(text)` as (start, the fence's line, end): looked for from
-    each '---' in the text, not by trying the pattern at every character (a tenth of
-    reading a record with a long list). tests/test_lazy_marks.py compares the two."""
-    size = len(text)
-    at = text.find("---")
-    while at >= 0:
-        begin = at
-        while begin > 0 and text[begin - 1] == "\ufeff":
-            begin -= 1
-        if begin > 0 and text[begin - 1] in "\r\n":
-            after = at + 3
-            while after < size and text[after] not in "\r\n" and text[after].isspace():
-                after += 1
-            if after == size or text[after] in "\r\n":
-                start = begin - 1
-                if text[start] == "\n" and start > 0 and text[start - 1] == "\r":
-                    start -= 1
-                end = after + 2 if text.startswith("\r\n", after) else min(after + 1, size)
-                return start, text[begin:after], end
-        at = text.find("---", at + 1)
-    return None
-
-
-# What may be in ASCII text that holds no character of _CONTROL.
-_ASCII_NOT_CONTROL = bytes([9, 10, 13, *range(0x20, 0x7F)])
-
-
-def _has_control(text: str) -> bool:
-    """Whether `_CONTROL` is found in `text`: for ASCII text (most heads), by deleting the
-    characters allowed from its bytes, ten times faster than trying the pattern."""
-    if text.isascii():
-        return bool(text.encode("ascii").translate(None, _ASCII_NOT_CONTROL))
-    return _CONTROL.search(text) is not None
 
 
 def parse_mapping(
