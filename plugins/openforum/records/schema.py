@@ -208,7 +208,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
 
 
 # A reader gets the node, the reading, the value's path in the record and the marks of the
-# object being built (a list's node is kept there as "key[]", for its items' marks).
+# object being built (a list's items' marks go there under "key[]").
 Reader = Callable[[Node, "Reading", FieldPath, Marks], Any]
 
 
