@@ -28,7 +28,7 @@ from openforum.kinds import ForumRecords
 from openforum.kinds.meetings.model import Attendance, Meeting
 from openforum.kinds.members.model import Member, Seat
 from openforum.records import load_forum, personal_data, schema, votes, yamlread
-from openforum.records.heads import CLOSING_FENCE, CONTROL, closing_fence
+from openforum.records.heads import CLOSING_FENCE, CONTROL, closing_fence, has_control
 from openforum.records.personal_data import contact_kind, none_holds_contact
 from openforum.records.problems import Problem, Problems
 from openforum.records.schema import Reading, Reference, build
@@ -345,6 +345,34 @@ def test_closing_fence_is_the_patterns(text: str) -> None:
     match = CLOSING_FENCE.search(text)
     expected = None if match is None else (match.start(), match[1], match.end())
     assert closing_fence(text) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                "a",
+                " ",
+                "\t",
+                "\n",
+                "\r",
+                "\x00",
+                "\x0b",
+                "\x1f",
+                "\x7f",
+                "~",
+                "\x85",
+                "\x9f",
+                "é",
+                "\ufeff",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_control_characters_are_found_as_the_pattern_finds_them(text: str) -> None:
+    assert has_control(text) == (CONTROL.search(text) is not None)
 
 
 # --- whole forums, fast and plain, malformed records included --------------------------
