@@ -24,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openforum.facts.roster import count_present, present_counts
+from openforum.incremental_pages import page_of, touched_pages
 from openforum.kinds import ForumRecords
 from openforum.kinds.meetings.model import Attendance, Meeting
 from openforum.kinds.members.model import Member, Seat
@@ -36,6 +37,7 @@ from openforum.records.values import all_ids, is_id
 from openforum.records.yamlnodes import Mapping, Node, Scalar, Sequence
 from openforum.records.yamlread import parse_mapping_fully
 from openforum.records.yamlsimple import read_simple
+from openforum.site.urls import record_src
 
 PROJECT = Path(__file__).resolve().parents[1]
 REALDATA = PROJECT.parent.parent / "shared" / "realdata"
@@ -504,3 +506,30 @@ def test_clean_forums_read_the_same_either_way(
         fast = outcome(root)
         with plain_paths(monkeypatch, simple_reader=False):
             assert outcome(root) == fast, root
+
+
+def test_pages_touched_by_a_save_are_found_from_lists_of_ids_too(tmp_path: Path) -> None:
+    root = tmp_path / "forum"
+    generate("rotating", 300, root)
+    records, _ = load_forum(root)
+    assert records.reference_lists
+
+    def one_by_one(changed: set[Path]) -> set[str]:
+        """touched_pages as it was, every reference alone."""
+        pages = {page for path in changed if (page := page_of(root, path))}
+        names = {(src.split("/")[0], src.split("/")[1].removesuffix(".md")) for src in pages}
+        every = [*records.references]
+        for group in records.reference_lists:
+            every.extend(group.references())
+        for ref in every:
+            if ref.path in changed:
+                pages.add(record_src(ref.kind, ref.target))
+            elif (ref.kind, ref.target) in names and (page := page_of(root, ref.path)):
+                pages.add(page)
+        return pages
+
+    files = sorted(root.rglob("*.md"))
+    for changed in ({files[0]}, {files[len(files) // 2]}, set(files[10:13]), {files[-1]}):
+        for folder in ("meetings", "members", "commitments"):
+            changed |= {next((root / folder).glob("*.md"))}
+            assert touched_pages(root, changed, records) == one_by_one(changed)

@@ -6,7 +6,6 @@ of kinds is read from those fields.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -55,12 +54,6 @@ class ForumRecords:
         """The records of `kind` by id; none for a kind not registered."""
         records: dict[str, Record] = getattr(self, kind, {})
         return records
-
-    def every_reference(self) -> Iterator[Reference]:
-        """Every reference written, one by one: those of `reference_lists` made as needed."""
-        yield from self.references
-        for group in self.reference_lists:
-            yield from group.references()
 
     def counts(self) -> dict[str, int]:
         counts = {"forum": 1 if self.forum else 0}
