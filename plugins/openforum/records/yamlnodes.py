@@ -64,7 +64,10 @@ class Sequence:
         return accumulate([len(text) + 2 for text in self.texts], initial=self._first_column)
 
     def __len__(self) -> int:
-        return len(self.texts if self._items is None else self._items)  # type: ignore[arg-type]
+        if self._items is not None:
+            return len(self._items)
+        assert self.texts is not None
+        return len(self.texts)
 
     def item_mark(self, index: int) -> Mark:
         """Where item `index` (0 <= index < len(self)) was written."""

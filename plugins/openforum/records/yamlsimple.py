@@ -8,7 +8,8 @@ anchors, tags, duplicate fields, anything libyaml would refuse, anything a recor
 checked for) makes `read_simple` return None, and the full reader (yamlread.py) reads the
 record and says what is wrong. So a tree from here is exactly the tree the full reader
 builds, marks included (tests/test_yamlsimple.py compares them), and no message comes
-from here.
+from here. A one-line list of plain values is handed on as its texts, its items' nodes
+and marks made when asked for (yamlnodes.Sequence; tests/test_lazy_marks.py).
 """
 
 from __future__ import annotations
