@@ -87,6 +87,13 @@ def touched_pages(records_dir: Path, changed: set[Path], *versions: ForumRecords
                 pages.add(record_src(ref.kind, ref.target))
             elif (ref.kind, ref.target) in names and (page := page_of(records_dir, ref.path)):
                 pages.add(page)
+        for group in records.reference_lists:  # the same, for a list of ids at once
+            if group.path in changed:
+                pages.update(record_src(group.kind, target) for target in group.targets)
+            elif not names.isdisjoint((group.kind, target) for target in group.targets) and (
+                page := page_of(records_dir, group.path)
+            ):
+                pages.add(page)
     return pages
 
 

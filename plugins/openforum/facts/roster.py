@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..records import ForumRecords
 from ..records.model import Meeting, Member, Seat
@@ -116,3 +116,56 @@ def count_present(
         else:
             ignored.append(member_id)
     return PresentCount(voting_seats, counted, tuple(stood_in), tuple(ignored))
+
+
+def present_counts(records: ForumRecords) -> dict[int, int]:
+    """`count_present(meeting, records).present` for every meeting with a start and an
+    attendance, by `id(meeting)`: all meetings at once, in the order of their days.
+
+    Asking each attendee's seat at each meeting is members x meetings calls (2.4 million
+    at 2,000 meetings of 1,200); here a member's seat is asked again only at a meeting
+    after one of its seats began or ended, and the counting is done by set operations.
+    """
+    members = records.members
+    meetings = sorted(
+        (m for m in records.meetings.values() if m.start is not None and m.attendance),
+        key=lambda m: m.start.date(),
+    )
+    changes: list[tuple[date, str]] = []  # the first days a member's seat may differ
+    for member_id, member in members.items():
+        for seat in member.seats:
+            if seat.start is not None:
+                changes.append((seat.start, member_id))
+            if seat.end is not None and seat.end < date.max:
+                changes.append((seat.end + timedelta(days=1), member_id))
+    changes.sort()
+    voting: set[str] = set()  # members whose seat on the day votes
+    stands_in_for: dict[str, str] = {}  # members whose seat on the day is a substitute's
+
+    def update(member_id: str, day: date) -> None:
+        seat = seat_on(members[member_id], day)
+        if seat is not None and seat.votes:
+            voting.add(member_id)
+        else:
+            voting.discard(member_id)
+        if seat is not None and seat.role == "substitute" and seat.substitute_for:
+            stands_in_for[member_id] = seat.substitute_for
+        else:
+            stands_in_for.pop(member_id, None)
+
+    counts: dict[int, int] = {}
+    at = 0
+    for number, meeting in enumerate(meetings):
+        day = meeting.start.date()
+        if number == 0:
+            for member_id in members:
+                update(member_id, day)
+        while at < len(changes) and changes[at][0] <= day:
+            update(changes[at][1], day)
+            at += 1
+        assert meeting.attendance is not None
+        present = set(meeting.attendance.present)
+        principals = {stands_in_for[m] for m in present.intersection(stands_in_for)}
+        # A substitute counts for a principal who holds a vote and is not present.
+        counts[id(meeting)] = len(present & voting) + len((principals & voting) - present)
+    return counts

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..records.fields import Record
-from ..records.schema import Reference
+from ..records.schema import Reference, ReferenceList
 from ..records.translation_types import Translations
 from .assessments import ASSESSMENTS, Assessment
 from .commitments import COMMITMENTS, Commitment
@@ -45,6 +45,8 @@ class ForumRecords:
     partners: dict[str, Partner] = PARTNERS.registered
     organizations: dict[str, Organization] = ORGANIZATIONS.registered
     references: list[Reference] = field(default_factory=list)
+    # Lists of ids read as one (see ReferenceList): every id written is in one or the other.
+    reference_lists: list[ReferenceList] = field(default_factory=list)
     unreadable: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of broken files
     translations: Translations = field(default_factory=Translations)  # `<id>.<lang>.md` files
 

@@ -19,6 +19,8 @@ from .fields import Record
 from .institutions import unknown_institution
 from .personal_data import check_personal_data
 from .problems import Problems, did_you_mean
+from .schema import Reference
+from .values import Ref
 
 RULE_RANGES = (
     ("notice_days", 0, 365),
@@ -95,43 +97,59 @@ def _check_references(records: ForumRecords, problems: Problems) -> None:
     # Rules are the models' annotations: a few objects, told apart by identity (their own
     # hash is computed field by field at every call).
     tables: dict[int, list[dict[str, Record]]] = {}
-    for ref in records.references:
-        named = tables.get(id(ref.rule))
+
+    def named_by(rule: Ref) -> list[dict[str, Record]]:
+        named = tables.get(id(rule))
         if named is None:
-            named = tables[id(ref.rule)] = [records.of_kind(kind) for kind in ref.rule.kinds]
-        if any(ref.target in table for table in named):
+            named = tables[id(rule)] = [records.of_kind(kind) for kind in rule.kinds]
+        return named
+
+    for ref in records.references:
+        if any(ref.target in table for table in named_by(ref.rule)):
             continue
-        kinds = ref.rule.kinds
-        if any((kind, ref.target) in records.unreadable for kind in kinds):
-            continue  # an unreadable file's own problem is reported; don't repeat it here
-        targets = {key: r for kind in kinds for key, r in records.of_kind(kind).items()}
-        renamed = next(
-            (
-                (kind, r)
-                for kind in kinds
-                for r in records.of_kind(kind).values()
-                if ref.target in r.aliases
-            ),
-            None,
+        _unresolved(ref, records, problems)
+    for group in records.reference_lists:
+        # A list's ids that resolve, found by set differences: most lists have none left.
+        missing = set(group.targets).difference(*named_by(group.rule))
+        if missing:
+            for index, target in enumerate(group.targets):
+                if target in missing:
+                    _unresolved(group.reference(index), records, problems)
+
+
+def _unresolved(ref: Reference, records: ForumRecords, problems: Problems) -> None:
+    """The problem of a reference to no record (or to an old id of one)."""
+    kinds = ref.rule.kinds
+    if any((kind, ref.target) in records.unreadable for kind in kinds):
+        return  # an unreadable file's own problem is reported; don't repeat it here
+    targets = {key: r for kind in kinds for key, r in records.of_kind(kind).items()}
+    renamed = next(
+        (
+            (kind, r)
+            for kind in kinds
+            for r in records.of_kind(kind).values()
+            if ref.target in r.aliases
+        ),
+        None,
+    )
+    if renamed is not None:
+        kind, record = renamed
+        problems.add(
+            ref.path,
+            ref.mark,
+            f"{ref.field_name}: '{ref.target}' is an old id of {kind}/{record.stem}.md: "
+            f"write '{record.stem}'",
         )
-        if renamed is not None:
-            kind, record = renamed
-            problems.add(
-                ref.path,
-                ref.mark,
-                f"{ref.field_name}: '{ref.target}' is an old id of {kind}/{record.stem}.md: "
-                f"write '{record.stem}'",
-            )
-            continue
-        hint = did_you_mean(ref.target, targets)
-        if ref.rule.free_text:
-            message = unknown_institution(ref.field_name, ref.target, kinds) + hint
-        else:
-            message = (
-                f"{ref.field_name}: no {SINGULAR[ref.kind]} '{ref.target}' (there is no "
-                f"{ref.kind}/{ref.target}.md).{hint}"
-            )
-        problems.add(ref.path, ref.mark, message)
+        return
+    hint = did_you_mean(ref.target, targets)
+    if ref.rule.free_text:
+        message = unknown_institution(ref.field_name, ref.target, kinds) + hint
+    else:
+        message = (
+            f"{ref.field_name}: no {SINGULAR[ref.kind]} '{ref.target}' (there is no "
+            f"{ref.kind}/{ref.target}.md).{hint}"
+        )
+    problems.add(ref.path, ref.mark, message)
 
 
 def _check_aliases_unique(records: ForumRecords, problems: Problems) -> None:

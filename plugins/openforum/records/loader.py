@@ -20,7 +20,7 @@ from .fields import Record
 from .files import listing, refused
 from .limits import check_body, id_problem
 from .problems import START, Mark, Problem, Problems, did_you_mean
-from .schema import Reading, Reference, build
+from .schema import Reading, Reference, ReferenceList, build
 from .translations import load_translations, translation_name
 from .values import is_id
 from .yamlread import read_record
@@ -117,6 +117,7 @@ class _Loaded:
     job: _Job
     record: Record | None
     references: list[Reference]
+    reference_lists: list[ReferenceList]
     problems: list[Problem]
 
 
@@ -125,6 +126,7 @@ def _load_tree(records: ForumRecords, problems: Problems, cache: ReadCache | Non
     for loaded in cache.read(jobs) if cache is not None else _read_all(jobs):
         problems.extend(loaded.problems)
         records.references.extend(loaded.references)
+        records.reference_lists.extend(loaded.reference_lists)
         job, record = loaded.job, loaded.record
         if record is None:
             records.unreadable.add((job.kind, job.path.stem))
@@ -264,7 +266,7 @@ def _read_one(job: _Job) -> _Loaded:
     path = job.path
     text = read_record(path, problems)
     if text is None:
-        return _Loaded(job, None, [], problems.items)
+        return _Loaded(job, None, [], [], problems.items)
     reading = Reading(path=path, problems=problems)
     record = build(cls, text.front, reading, what)
     record.stem = path.stem
@@ -281,7 +283,7 @@ def _read_one(job: _Job) -> _Loaded:
     _check_aliases(record, path, problems)
     _check_body(record, path, problems)
     check_body(record.body, record.body_line, path, problems)
-    return _Loaded(job, record, reading.references, problems.items)
+    return _Loaded(job, record, reading.references, reading.reference_lists, problems.items)
 
 
 MAX_BRACKET_DEPTH = 32

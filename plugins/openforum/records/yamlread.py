@@ -17,6 +17,7 @@ import yaml
 
 from ..safety.characters import describe, not_for_xml
 from .files import read_regular
+from .heads import CONTROL, closing_fence, has_control
 from .problems import START, Mark, Problems
 from .yamlnodes import Mapping as Mapping
 from .yamlnodes import Node as Node
@@ -99,12 +100,6 @@ def read_record(path: Path, problems: Problems) -> RecordText | None:
 _NO_KEY = "\x00no key"
 _DOCUMENT_MARKER = re.compile(r"(---|\.\.\.)(\s.*)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# The first line after the first that is '---' once stripped of spaces (str.rstrip's, which
-# are \s's) and of byte-order marks before it.
-_CLOSING_FENCE = re.compile(r"(?:\r\n|\r|\n)(\ufeff*---[^\S\r\n]*)(?:\r\n|\r|\n|\Z)")
-# Control characters other than tab and line breaks: pasted from PDFs and word processors,
-# invisible in most editors, refused by YAML.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
 # libyaml also breaks lines at NEL, LS and PS, which editors do not: they would shift every
 # later line number, so in front matter they are read as spaces.
 _YAML_ONLY_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
@@ -140,9 +135,9 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
     # Most heads hold neither a marker nor a control character: looked for in one pass,
     # and line by line only to say where.
     suspect = (
-        _CONTROL.search(lines[0])
-        or _CONTROL.search(lines[close])
-        or _CONTROL.search(yaml_text)
+        has_control(lines[0])
+        or has_control(lines[close])
+        or has_control(yaml_text)
         or yaml_text.startswith(("---", "..."))
         or "\n---" in yaml_text
         or "\n..." in yaml_text
@@ -156,7 +151,7 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> RecordText 
                 "the fields after it would be lost; remove it",
             )
             return None
-        odd = _CONTROL.search(line)
+        odd = CONTROL.search(line)
         if odd:
             what = (
                 "a byte-order mark (U+FEFF)"
@@ -182,12 +177,17 @@ def _head_lines(text: str) -> tuple[list[str], str | None]:
     """The lines up to the closing fence (included), and the text after that line; with
     no closing fence, every line and None. Only the head is split into lines: a long
     body is handed on as it is (its line breaks made "\n")."""
-    fence = _CLOSING_FENCE.search(text)
+    fence = closing_fence(text)
     if fence is None:
-        return _LINE_BREAK.split(text), None
-    lines = _LINE_BREAK.split(text[: fence.start()])
-    lines.append(fence[1])
-    return lines, text[fence.end() :]
+        return _split_lines(text), None
+    start, line, end = fence
+    lines = _split_lines(text[:start])
+    lines.append(line)
+    return lines, text[end:]
+
+
+def _split_lines(text: str) -> list[str]:
+    return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
 
 
 def parse_mapping(

@@ -8,7 +8,8 @@ anchors, tags, duplicate fields, anything libyaml would refuse, anything a recor
 checked for) makes `read_simple` return None, and the full reader (yamlread.py) reads the
 record and says what is wrong. So a tree from here is exactly the tree the full reader
 builds, marks included (tests/test_yamlsimple.py compares them), and no message comes
-from here.
+from here. A one-line list of plain values is handed on as its texts, its items' nodes
+and marks made when asked for (yamlnodes.Sequence; tests/test_lazy_marks.py).
 """
 
 from __future__ import annotations
@@ -47,14 +48,19 @@ _ODD_START = re.compile(r", [-?:,&*!|>%@`]")
 _COLON_ENDING = re.compile(r":(?:[ ?,]|$)")
 # Mark(line, column) without the Python-level __new__ of a named tuple: the same value.
 _mark = partial(tuple.__new__, Mark)
-# Text libyaml reads otherwise than as written here, or refuses: tabs, and the characters
-# YAML calls non-printable (the rest of them are refused before reading).
-_UNUSUAL = re.compile("[\t\ufffe\uffff]")
 
 
 def read_simple(yaml_text: str, first_line: int) -> Mapping | None:
     """The front matter as the full reader's tree, or None when it is not simple."""
-    if _UNUSUAL.search(yaml_text) or not_for_xml(yaml_text):
+    # Text libyaml reads otherwise than as written here, or refuses: tabs, and the
+    # characters YAML calls non-printable (the rest of them are refused before reading).
+    # Each looked for alone: a pattern of the three is tried at every character.
+    if (
+        "\t" in yaml_text
+        or "\ufffe" in yaml_text
+        or "\uffff" in yaml_text
+        or not_for_xml(yaml_text)
+    ):
         return None
     try:
         return _Reader(first_line).read(yaml_text)
@@ -303,16 +309,10 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
         )
     ):
         return None
-    columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
     mark = _mark((line, start + 1))
-    if not is_mapping:
-        return Sequence(
-            [
-                Scalar(part, _mark((line, column)), True)
-                for part, column in zip(parts, columns, strict=False)
-            ],
-            mark,
-        )
+    if not is_mapping:  # its items' nodes and marks are made when asked for
+        return Sequence.of_plain_texts(parts, mark)
+    columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
     entries: dict[str, tuple[Scalar, Node]] = {}
     for part, column in zip(parts, columns, strict=False):
         pair = part.split(": ")

@@ -1,0 +1,63 @@
+"""References between records met while reading, resolved once every record is loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .problems import FieldPath, Item, Mark, field_phrase
+from .values import Ref
+from .yamlnodes import Sequence
+
+
+class Reference(NamedTuple):
+    """A reference met while reading, resolved once every record is loaded (a named tuple:
+    one is made for every id written, and a frozen dataclass is three times slower to make)."""
+
+    kind: str
+    target: str
+    path: Path
+    mark: Mark
+    where: FieldPath  # phrased only when the reference does not resolve
+    rule: Ref
+
+    @property
+    def field_name(self) -> str:
+        """Where it is written, in words: "the 2nd name under `attendance.present`"."""
+        return field_phrase(self.where)
+
+
+class ReferenceList(NamedTuple):
+    """Every id of a list written `[a, b, c]` whose values are all ids, met while reading:
+    one object for the list, not one per id (an attendance names 1,200 members), and
+    resolved by set operations. `reference(index)` is the Reference of one of its ids,
+    made only for an id that does not resolve."""
+
+    kind: str
+    targets: list[str]
+    path: Path
+    node: Sequence
+    where: FieldPath  # the list's own path
+    noun: str
+    rule: Ref
+
+    def reference(self, index: int) -> Reference:
+        return Reference(
+            self.kind,
+            self.targets[index],
+            self.path,
+            self.node.item_mark(index),
+            item_path(self.where, index, self.noun),
+            self.rule,
+        )
+
+    def references(self) -> Iterator[Reference]:
+        return map(self.reference, range(len(self.targets)))
+
+
+# Paths of list items, alike in every record, made once: a reference keeps one for each id.
+@lru_cache(maxsize=1 << 16)
+def item_path(path: FieldPath, index: int, noun: str) -> FieldPath:
+    return (*path, Item(index, noun))
