@@ -16,7 +16,7 @@ the feed's <updated> is its newest entry's.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -189,7 +189,10 @@ def consultation_entries(ctx: ExportContext, c: Consultation) -> Iterator[Entry]
             )
 
 
-def plan_entries(ctx: ExportContext, plan: Plan) -> Iterator[Entry]:
+def plan_entries(
+    ctx: ExportContext, plan: Plan, commitments: Iterable[list[Entry]]
+) -> Iterator[Entry]:
+    """The plan's phases and consultation, and `commitments`: its commitments' entries."""
     ident, page = ctx.identity(plan), ctx.page("plans", plan.stem)
     for phase in plan.phases:
         if phase.start <= ctx.today:
@@ -208,9 +211,8 @@ def plan_entries(ctx: ExportContext, plan: Plan) -> Iterator[Entry]:
     consultation = ctx.records.consultations.get(plan.consultation or "")
     if consultation:
         yield from consultation_entries(ctx, consultation)
-    for _, commitment in sorted(ctx.records.commitments.items()):
-        if commitment.plan == plan.stem:
-            yield from commitment_entries(ctx, commitment, changes_only=False)
+    for entries in commitments:
+        yield from entries
 
 
 def updates(ctx: ExportContext) -> list[Entry]:
@@ -288,13 +290,18 @@ def feed_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
             first,
         ),
     )
+    # Each commitment's entries are made once, for its feed and its plan's: a plan's feed
+    # looked its commitments up among all of them, plans times commitments.
+    by_plan: dict[str, list[list[Entry]]] = {}
     for key, c in sorted(records.commitments.items()):
+        entries = list(commitment_entries(ctx, c, changes_only=False))
+        by_plan.setdefault(c.plan, []).append(entries)
         text = atom(
             ctx,
             f"feeds/commitments/{ctx.identity(c)}",
             f"feeds/commitments/{key}.atom",
             say("%(forum)s: commitment %(id)s, %(title)s", forum=name, id=key, title=c.title),
-            list(commitment_entries(ctx, c, changes_only=False)),
+            entries,
             ctx.page("commitments", key),
             c.period.start if c.period else first,
         )
@@ -306,7 +313,7 @@ def feed_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
             f"feeds/plans/{ctx.identity(plan)}",
             f"feeds/plans/{key}.atom",
             f"{name}: {plan.title}",
-            list(plan_entries(ctx, plan)),
+            list(plan_entries(ctx, plan, by_plan.get(plan.stem, []))),
             ctx.page("plans", key),
             plan.period.start,
         )
