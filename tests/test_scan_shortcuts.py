@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openforum.safety import normalise, privacy
+from openforum.safety import fetches, normalise, privacy
 from openforum.safety.normalise import fold, reader_views, undo_escapes
 from openforum.safety.privacy import find_leaks, third_party_requests
 
@@ -95,7 +95,7 @@ def test_a_stylesheet_address_is_found_in_any_case(tmp_path: Path, written: str)
 @given(text=st.text(alphabet=st.sampled_from(list("uUrRlL(  '\")x/.\n")), max_size=60))
 def test_stylesheet_addresses_are_the_case_blind_pattern_s(text: str) -> None:
     case_blind = re.compile(r"url\(\s*[\"']?([^\"')\s]+)", re.IGNORECASE)
-    assert privacy._CSS_URL.findall(text) == case_blind.findall(text)
+    assert fetches.CSS_URL.findall(text) == case_blind.findall(text)
 
 
 def test_every_piece_cut_falls_before_an_ascii_character() -> None:

@@ -27,7 +27,8 @@ from .fulltext import BUNDLE, Indexing, SearchIndexError
 from .generation import Exported, Generation, can_share
 from .records import ForumRecords, Problem, ReadCache, load_forum
 from .report import format_problem, summary
-from .safety.privacy import Leak, Part, Request, private_values, redacted, scan_site
+from .safety.fetches import Request
+from .safety.privacy import Leak, Part, private_values, redacted, scan_site
 from .site import HOME_MARKER, SiteError, home_figures
 from .site.generate import GeneratedSite
 from .site.urls import HOME, url_of

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import html
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -20,11 +19,12 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..records import ForumRecords
 from ..worker import Worker, reply, start_method
-from .normalise import normalise, reader_views
+from .fetches import CSS_URL, FETCHING_ATTRIBUTES, Request, requests_in, third_party
+from .frames import PagePart, PageParts
+from .normalise import fold_characters, normalise, reader_views, undo_escapes, without_tags
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
@@ -167,13 +167,21 @@ def leaks_in(
 ) -> list[Leak]:
     """`private` maps each value, folded and without spaces, to the value as written."""
     found = {
-        private[compact]
+        value
         for piece in _pieces(raw)
         for text in readings(suffix, piece)
+        for value in values_in(text, pattern, private)
+    }
+    return [Leak(where, value, "") for value in sorted(found)]
+
+
+def values_in(text: str, pattern: re.Pattern[str], private: dict[str, str]) -> set[str]:
+    """The `private` values (as written) that `text`, read as `readings` gives it, holds."""
+    return {
+        private[compact]
         for match in _whole_words(pattern, text)
         if (compact := "".join(match.split())) in private
     }
-    return [Leak(where, value, "") for value in sorted(found)]
 
 
 # A file longer than this is read in pieces: a data table of a large forum is a hundred
@@ -250,8 +258,11 @@ def scan_site(
     process, where one may start (see worker.py)."""
     files = list(_text_files(site, part))
     folded = _folded(private)
-    pattern = leak_pattern({normalise(v) for v in folded.values()}) if folded else None
-    scan = _Scan(site, folded, pattern, own_host, requests)
+    values = {normalise(v) for v in folded.values()}
+    pattern = leak_pattern(values) if folded else None
+    # Pages are read part by part (frames.py) where no value holds a "<".
+    by_parts = not any("<" in value for value in values)
+    scan = _Scan(site, folded, pattern, own_host, requests, by_parts)
     method = start_method() if share else None
     if method is None:
         leaks, found = scan(files)
@@ -282,18 +293,46 @@ class _Scan:
     pattern: re.Pattern[str] | None
     own_host: str | None
     requests: bool
+    by_parts: bool = False
 
     def __call__(self, files: list[Path]) -> tuple[list[Leak], list[Request]]:
         leaks: list[Leak] = []
         found: list[Request] = []
+        parts = PageParts(self._part)
         for path in files:
             raw, suffix = read_text(path)
             where = path.relative_to(self.site).as_posix()
+            if self.by_parts and suffix == ".html" and "<" in raw and len(raw) <= LARGE_FILE:
+                page_leaks, page_requests = self._page(where, raw, parts(raw))
+                leaks += page_leaks
+                found += page_requests
+                continue
             if self.pattern is not None:
                 leaks += leaks_in(where, suffix, raw, self.pattern, self.private)
             if self.requests:
                 found += requests_in(where, path.suffix, raw, self.own_host)
         return leaks, found
+
+    def _page(
+        self, where: str, raw: str, parts: list[PagePart]
+    ) -> tuple[list[Leak], list[Request]]:
+        """`leaks_in` and `requests_in` of a page, from its parts (frames.py)."""
+        leaks: list[Leak] = []
+        if self.pattern is not None:
+            found = set().union(*(part.values for part in parts))
+            untagged = "".join(part.untagged for part in parts)
+            found |= values_in(untagged, self.pattern, self.private)
+            leaks = [Leak(where, value, "") for value in sorted(found)]
+        if not self.requests:
+            return leaks, []
+        urls = [url for part in parts for url in part.fetched] + CSS_URL.findall(raw)
+        return leaks, third_party(where, urls, self.own_host)
+
+    def _part(self, text: str) -> PagePart:
+        folded = fold_characters(undo_escapes(text))  # as `reader_views` reads a page
+        values = values_in(folded, self.pattern, self.private) if self.pattern else set()
+        fetched = [a or b for a, b in FETCHING_ATTRIBUTES.findall(text)] if self.requests else []
+        return PagePart(frozenset(values), without_tags(folded), tuple(fetched))
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -320,43 +359,6 @@ def _whole_words(pattern: re.Pattern[str], text: str) -> Iterator[str]:
         position = match.end()
 
 
-# What makes a browser fetch something as the page loads (links a reader clicks are fine).
-_FETCHING_ATTRIBUTES = re.compile(
-    r"<(?:script|img|iframe|frame|embed|source|audio|video|track|input|object)\b[^>]*?"
-    r"\s(?:src|srcset|data|poster)\s*=\s*[\"']?([^\"'\s>]+)"
-    r"|<link\b(?=[^>]*\srel\s*=\s*[\"']?(?:stylesheet|icon|preload|prefetch|modulepreload|"
-    r"manifest|apple-touch-icon|preconnect|dns-prefetch))[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)",
-    re.IGNORECASE,
-)
-# Found from its "(" (the engine then skips to each by a fast literal search, where a
-# case-blind "url(" makes it try every character): a page has few.
-_CSS_URL = re.compile(r"\((?<=[uU][rR][lL]\()\s*[\"']?([^\"')\s]+)")
-_CSS_IMPORT = re.compile(r"@import\s+[\"']([^\"']+)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Request:
-    file: str
-    url: str
-
-
 def third_party_requests(site: Path, own_host: str | None) -> list[Request]:
     """Addresses on other hosts that a page or stylesheet would fetch by itself."""
     return scan_site(site, {}, own_host)[1]
-
-
-def requests_in(where: str, suffix: str, text: str, own_host: str | None) -> list[Request]:
-    if suffix == ".css":
-        urls = _CSS_URL.findall(text) + _CSS_IMPORT.findall(text)
-    elif suffix in (".html", ".htm"):
-        urls = [a or b for a, b in _FETCHING_ATTRIBUTES.findall(text)]
-        urls += _CSS_URL.findall(text)  # inline style attributes and <style> blocks
-    else:
-        return []
-    found = []
-    for url in urls:
-        url = html.unescape(url)
-        host = urlsplit(url).hostname if url.startswith(("http:", "https:", "//")) else None
-        if host and host != own_host:
-            found.append(Request(where, url))
-    return found
