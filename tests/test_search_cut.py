@@ -164,3 +164,47 @@ def test_an_indexer_stopped_while_it_runs_is_killed(
     assert time.monotonic() - started < 30
     assert indexing._process.returncode is not None
     assert _search_folders() == set()
+
+
+def test_the_cut_pages_go_to_memory_unless_tmpdir_says_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(fulltext, "MEMORY_FOLDER", tmp_path)
+    monkeypatch.setattr(fulltext, "MEMORY_FOLDER_FREE", 1)
+    assert fulltext.work_root() == str(tmp_path)
+    monkeypatch.setattr(fulltext, "MEMORY_FOLDER_FREE", 1 << 62)  # not room enough
+    assert fulltext.work_root() is None
+    monkeypatch.setattr(fulltext, "MEMORY_FOLDER_FREE", 1)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert fulltext.work_root() is None
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setattr(fulltext, "MEMORY_FOLDER", tmp_path / "none")
+    assert fulltext.work_root() is None
+
+
+def test_a_full_memory_folder_leaves_the_cut_to_the_usual_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory, usual = tmp_path / "memory", tmp_path / "usual"
+    memory.mkdir()
+    usual.mkdir()
+    monkeypatch.setattr(fulltext, "work_root", lambda: str(memory))
+    monkeypatch.setattr(tempfile, "tempdir", str(usual))
+    cut = fulltext._cut_pages
+    used: list[Path] = []
+
+    def filling(site: Path, into: Path) -> bool:
+        used.append(into.parent.parent)
+        if into.is_relative_to(memory):
+            raise OSError(28, "No space left on device")
+        return cut(site, into)
+
+    monkeypatch.setattr(fulltext, "_cut_pages", filling)
+    site = tmp_path / "site"
+    (site / "budget").mkdir(parents=True)
+    (site / "budget" / "index.html").write_text(FRAMED, "utf-8")
+    assert index_site(site).pages == 1
+    assert used == [memory, usual]
+    assert list(memory.iterdir()) == [] and list(usual.iterdir()) == []
