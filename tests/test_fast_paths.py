@@ -217,3 +217,15 @@ def test_a_long_file_is_written_as_its_text_encodes(tmp_path: Path) -> None:
     text = ("ré,unión\r\n" * (LARGE_TEXT // 5))[: LARGE_TEXT * 2 + 3]
     _Folder(tmp_path).write("data/t.csv", text)
     assert (tmp_path / "data" / "t.csv").read_bytes() == text.encode("utf-8")
+
+
+def test_rows_given_in_column_order_are_the_rows_given_by_name() -> None:
+    columns = (tables.col("a", "string", ""), tables.col("b", "boolean", ""))
+    by_name, in_order = tables.Table("t", "T", "", columns), tables.Table("t", "T", "", columns)
+    rows = [("=x", True), (None, False), ("y, z", None)]
+    for a, b in rows:
+        by_name.add(a=a, b=b)
+    in_order.add_all(rows)
+    assert in_order.csv() == by_name.csv() == 'a,b\r\n\'=x,true\r\n,false\r\n"y, z",\r\n'
+    with pytest.raises(ValueError, match="a row of 1 cells"):
+        in_order.add_all([("x",)])

@@ -79,7 +79,21 @@ class Table:
         if row.keys() != self._names:  # a column typo would silently empty a column
             expected = [c.name for c in self.columns]
             raise ValueError(f"{self.name}: row has {sorted(row)}, columns are {expected}")
-        self._writer.writerow([cell(row[name]) for name in self._order])
+        self._write([cell(row[name]) for name in self._order])
+
+    def add_all(self, rows: Iterable[tuple[Cell, ...]]) -> None:
+        """Rows given as cells in the columns' order, for the tables of millions of rows
+        (every attendance): no mapping made and matched per row, only its length checked."""
+        width = len(self._order)
+        for row in rows:
+            if len(row) != width:
+                raise ValueError(
+                    f"{self.name}: a row of {len(row)} cells, columns are {self._order}"
+                )
+            self._write(list(map(cell, row)))
+
+    def _write(self, cells: list[str]) -> None:
+        self._writer.writerow(cells)
         self._rows += 1
         if self._rows % ROWS_PER_PIECE == 0:
             self._pieces.append(self._buffer.getvalue())

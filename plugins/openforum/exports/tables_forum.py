@@ -172,34 +172,29 @@ def attendance(ctx: ExportContext) -> Table:
         count = ctx.facts.meetings[key].attendance
         stood_in = dict(count.stood_in) if count else {}
         voters = set(count.counted) if count else set()  # a set: attendance may be hundreds
-        for member in m.attendance.present:
-            counted = None if count is None else (member in voters or member in stood_in)
-            table.add(
-                meeting=key,
-                attendance="present",
-                member=member,
-                guest=None,
-                counted=counted,
-                stands_in_for=stood_in.get(member),
+        # In the columns' order: meeting, attendance, member, guest, counted, stands_in_for.
+        present = m.attendance.present
+        if count is None:  # not held: nobody counted
+            table.add_all((key, "present", member, None, None, None) for member in present)
+        else:
+            table.add_all(
+                (
+                    key,
+                    "present",
+                    member,
+                    None,
+                    member in voters or member in stood_in,
+                    stood_in.get(member),
+                )
+                for member in present
             )
-        for member in m.attendance.apologies:
-            table.add(
-                meeting=key,
-                attendance="apologies",
-                member=member,
-                guest=None,
-                counted=None if count is None else False,
-                stands_in_for=None,
-            )
-        for guest in m.attendance.guests:
-            table.add(
-                meeting=key,
-                attendance="guest",
-                member=None,
-                guest=guest,
-                counted=None if count is None else False,
-                stands_in_for=None,
-            )
+        not_counted = None if count is None else False
+        table.add_all(
+            (key, "apologies", member, None, not_counted, None) for member in m.attendance.apologies
+        )
+        table.add_all(
+            (key, "guest", None, guest, not_counted, None) for guest in m.attendance.guests
+        )
     return table
 
 
