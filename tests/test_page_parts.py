@@ -68,6 +68,15 @@ def test_a_value_across_a_cut_is_found() -> None:
     assert [request.url for request in requests] == ["https://cdn.example/a.png"]
 
 
+def test_a_tag_decoded_in_a_first_part_without_tags_is_taken_out_as_in_the_whole() -> None:
+    raw = "Jan&lt;i&gt;e Citizen>\n<footer>x</footer>"
+    assert frames.frame_cuts(raw) == [raw.index("<footer>")]
+    by_parts, whole = _scan(PRIVATE, True), _scan(PRIVATE, False)
+    expected = _whole(whole, raw)
+    assert [leak.value for leak in expected[0]] == ["Jane Citizen"]
+    assert by_parts._page("p.html", raw, frames.PageParts(by_parts._part)(raw)) == expected
+
+
 def test_the_demo_sites_pages_give_what_they_give_whole() -> None:
     site = demo_site()
     private = privacy.private_values(site.records)

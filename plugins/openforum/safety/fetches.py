@@ -27,12 +27,16 @@ class Request:
     url: str
 
 
+def fetched_by_tags(text: str) -> list[str]:
+    """The addresses the tags of `text` fetch as the page loads."""
+    return [a or b for a, b in FETCHING_ATTRIBUTES.findall(text)]
+
+
 def requests_in(where: str, suffix: str, text: str, own_host: str | None) -> list[Request]:
     if suffix == ".css":
         urls = CSS_URL.findall(text) + CSS_IMPORT.findall(text)
     elif suffix in (".html", ".htm"):
-        urls = [a or b for a, b in FETCHING_ATTRIBUTES.findall(text)]
-        urls += CSS_URL.findall(text)  # inline style attributes and <style> blocks
+        urls = fetched_by_tags(text) + CSS_URL.findall(text)  # and style attributes, blocks
     else:
         return []
     return third_party(where, urls, own_host)

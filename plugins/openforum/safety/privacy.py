@@ -22,7 +22,7 @@ from typing import Any
 
 from ..records import ForumRecords
 from ..worker import Worker, reply, start_method
-from .fetches import CSS_URL, FETCHING_ATTRIBUTES, Request, requests_in, third_party
+from .fetches import CSS_URL, Request, fetched_by_tags, requests_in, third_party
 from .frames import PagePart, PageParts
 from .normalise import fold_characters, normalise, reader_views, undo_escapes, without_tags
 
@@ -329,9 +329,11 @@ class _Scan:
         return leaks, third_party(where, urls, self.own_host)
 
     def _part(self, text: str) -> PagePart:
-        folded = fold_characters(undo_escapes(text))  # as `reader_views` reads a page
+        # As `reader_views` reads the whole page; without its tags even where this part has
+        # none, as "&lt;b&gt;" decoded in the page's first part is a tag to the whole page.
+        folded = fold_characters(undo_escapes(text))
         values = values_in(folded, self.pattern, self.private) if self.pattern else set()
-        fetched = [a or b for a, b in FETCHING_ATTRIBUTES.findall(text)] if self.requests else []
+        fetched = fetched_by_tags(text) if self.requests else []
         return PagePart(frozenset(values), without_tags(folded), tuple(fetched))
 
 
