@@ -3,6 +3,7 @@ the one it makes of the whole pages, byte for byte where Pagefind is determinist
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -43,19 +44,23 @@ def _bundle_files(bundle: Path) -> set[str]:
 
 
 def _index_whole_pages(site: Path, into: Path) -> Path:
-    """Pagefind run as before the cut: over the default language's pages as built."""
-    pages = into / "pages"
-    for page in site.rglob("*.html"):
-        relative = page.relative_to(site)
-        if relative.parts[0] in {"es", "pagefind"}:
-            continue
-        (pages / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page, pages / relative)
-    subprocess.run(
-        [str(pagefind_program()), "--site", str(pages), "--glob", GLOB,
-         "--output-path", str(into / "bundle"), "--force-language", NO_STEMMING],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    """Pagefind run as before the cut: over the default language's pages as built.
+
+    Pagefind numbers pages in the order their folder lists them, which is the file system's:
+    the copy is made where the build cuts its pages, in the order it does (`_cut_pages`)."""
+    with tempfile.TemporaryDirectory(dir=fulltext.work_root()) as work:
+        pages = Path(work) / "pages"
+        for folder, _, names in os.walk(site):
+            for name in names:
+                relative = Path(folder, name).relative_to(site)
+                if name.endswith(".html") and relative.parts[0] not in {"es", "pagefind"}:
+                    (pages / relative).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(site / relative, pages / relative)
+        subprocess.run(
+            [str(pagefind_program()), "--site", str(pages), "--glob", GLOB,
+             "--output-path", str(into / "bundle"), "--force-language", NO_STEMMING],
+            check=True, capture_output=True,
+        )  # fmt: skip
     return into / "bundle"
 
 
@@ -134,6 +139,7 @@ def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str)
     monkeypatch.setattr(fulltext, "pagefind_program", lambda: program)
     own = tmp_path / "tmp"  # this test's temporary folders only: tests run side by side
     own.mkdir()
+    monkeypatch.setenv("TMPDIR", str(own))
     monkeypatch.setattr(tempfile, "tempdir", str(own))
     site = tmp_path / "site"
     (site / "budget").mkdir(parents=True)
@@ -169,17 +175,23 @@ def test_an_indexer_stopped_while_it_runs_is_killed(
 def test_the_cut_pages_go_to_memory_unless_tmpdir_says_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", None)
-    monkeypatch.delenv("TMPDIR", raising=False)
+    for name in fulltext.TEMPORARY_FOLDER_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(fulltext, "MEMORY_FOLDER", tmp_path)
     monkeypatch.setattr(fulltext, "MEMORY_FOLDER_FREE", 1)
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert fulltext.work_root() == str(tmp_path)
+    # The temporary folder found by default and remembered (a library asked for it first,
+    # as Jinja's bytecode cache does in every build) is no choice of the user's.
+    tempfile.gettempdir()
     assert fulltext.work_root() == str(tmp_path)
     monkeypatch.setattr(fulltext, "MEMORY_FOLDER_FREE", 1 << 62)  # not room enough
     assert fulltext.work_root() is None
     monkeypatch.setattr(fulltext, "MEMORY_FOLDER_FREE", 1)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    assert fulltext.work_root() is None
-    monkeypatch.delenv("TMPDIR")
+    for name in fulltext.TEMPORARY_FOLDER_VARIABLES:
+        monkeypatch.setenv(name, str(tmp_path))
+        assert fulltext.work_root() is None
+        monkeypatch.delenv(name)
     monkeypatch.setattr(fulltext, "MEMORY_FOLDER", tmp_path / "none")
     assert fulltext.work_root() is None
 

@@ -137,15 +137,22 @@ class Indexing:
 # The cut pages are as many files and folders as the site has pages, made and removed each
 # build. On this project's machines (ext4 without a journal) making a file costs up to a
 # millisecond of system time once many were removed, in a memory-backed folder a fiftieth
-# of that: the cut pages go there, where it is large enough, unless TMPDIR names a folder.
+# of that: the cut pages go there, where it is large enough, unless TMPDIR (or TEMP, TMP)
+# names a folder.
 MEMORY_FOLDER = Path("/dev/shm")
 MEMORY_FOLDER_FREE = 2 << 30  # bytes free in it, at least: a large site's pages fit
 
 
+# The variables by which a user names the temporary folder (as `tempfile` reads them).
+TEMPORARY_FOLDER_VARIABLES = ("TMPDIR", "TEMP", "TMP")
+
+
 def work_root() -> str | None:
     """Where the cut pages' folder goes: the memory-backed folder, or None (the temporary
-    folder `tempfile` chooses)."""
-    if tempfile.tempdir is not None or os.environ.get("TMPDIR"):
+    folder `tempfile` chooses, where the user named one)."""
+    # Not `tempfile.tempdir`: any library's first `gettempdir()` sets it (Jinja's bytecode
+    # cache does, before every build's index), so it tells nothing of the user's choice.
+    if any(os.environ.get(name) for name in TEMPORARY_FOLDER_VARIABLES):
         return None
     try:
         free = os.statvfs(MEMORY_FOLDER)
