@@ -35,7 +35,12 @@ from ...site.render import TEMPLATES
 from ...site.urls import url_of
 from ...theme_overrides import install_theme_overrides
 from ...url_history import RETIRED_FILE
-from .pages import PrerenderedPage, search_entries, theme_search_entries
+from .pages import (
+    PrerenderedPage,
+    search_entries,
+    spare_theme_search_of_generated_pages,
+    theme_search_entries,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -145,6 +150,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         # A hand-written page's old address may be answered by a generated page too.
         self.run.loaded.guard_pages(Path(config.docs_dir), self._page_urls())
         self.search_entries = theme_search_entries(config)
+        spare_theme_search_of_generated_pages(config)
         self.site_paths = {file.url.strip("/") for file in files}
         return files
 
