@@ -1,13 +1,16 @@
 """The plugin's partials in front of Material's (theme/partials/): Jinja, no MkDocs.
 
 The nav partial renders the nav once per folder of record pages (`openforum_once`), where
-Material renders the whole nav into every page.
+Material renders the whole nav into every page. The language partial looks each of the
+theme's words up once per build (`ThemeWords`), where Material's builds its whole table of
+words at each lookup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import material
@@ -49,6 +52,7 @@ def _install_partials(env: jinja2.Environment) -> None:
         [jinja2.DictLoader(overrides), jinja2.PrefixLoader({"theme": theme}), theme]
     )
     env.globals["openforum_once"] = Once()
+    env.globals["openforum_theme_word"] = ThemeWords(env)
 
 
 class Once:
@@ -61,3 +65,25 @@ class Once:
         if key not in self._made:
             self._made[key] = caller()
         return self._made[key]
+
+
+class ThemeWords:
+    """`openforum_theme_word(config, key)`: what Material's `lang.t(key)` gives, asked of it
+    once per language and key. Its words depend on nothing but the site's language."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        self._lookups: dict[str, Callable[[str], Any]] = {}
+        self._words: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, config: Any, key: str) -> Any:
+        language = self._env.getattr(self._env.getattr(config, "theme"), "language")  # as Jinja
+        word = self._words.get((language, key))
+        if word is None:
+            lookup = self._lookups.get(language)
+            if lookup is None:
+                template = self._env.get_template("theme/partials/language.html")
+                module: Any = template.make_module({"config": config})
+                lookup = self._lookups[language] = module.t  # its macro
+            word = self._words[(language, key)] = lookup(key)
+        return word
