@@ -52,8 +52,12 @@ class MarkdownRenderer:
         extensions, configs = settings
         self._converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
         skip_plain_text(self._converter)
+        # Only MkDocs' own extensions are known to leave prose as it is (`prose_html`).
+        self._prose_shortcut = list(extensions) == list(DEFAULT_EXTENSIONS) and not configs
 
     def __call__(self, text: str) -> str:
+        if self._prose_shortcut and (html := prose_html(text)) is not None:
+            return html
         if too_costly(text):  # Markdown would take minutes: shown as written instead
             return plain_text_html(text)  # escaped throughout, so nothing to clean
         self._converter.reset()
@@ -61,6 +65,36 @@ class MarkdownRenderer:
 
 
 BodyRenderer = Callable[[str], str]
+
+# Prose: letters and digits of any script, spaces, line breaks and the punctuation of
+# sentences. None of these starts a Markdown construct inside a line, nor is changed by
+# the sanitizer; what could start one at a line's beginning is checked line by line.
+_SENTENCE_MARKS = ".,;:!?'\"()%/\u00bf\u00a1\u00ab\u00bb\u2018\u2019\u201c\u201d\u2013\u2014\u2026-"
+_NOT_PROSE = re.compile(f"[^\\w \n{_SENTENCE_MARKS}]|_")
+
+
+def prose_html(text: str) -> str | None:
+    """What Markdown (with MkDocs' own extensions) and the sanitizer make of `text` when it
+    is paragraphs of prose: each paragraph in <p> as written; None for any other text.
+
+    Minutes and submissions are mostly prose, and Markdown's block parsing, tree building
+    and serialising cost a tenth of a large forum's build for that. A line may not begin
+    with what could open a block (a digit of a numbered list, a space of a code block, a
+    mark of a heading, list, quote or raw HTML: only a letter), nor end with a space (two
+    make a line break).
+    """
+    if _NOT_PROSE.search(text) or " \n" in text or text.endswith(" "):
+        return None
+    paragraphs = []
+    for block in text.split("\n\n"):
+        block = block.strip("\n")
+        if not block:
+            continue
+        if not all(line[:1].isalpha() for line in block.split("\n")):
+            return None
+        paragraphs.append(f"<p>{block}</p>")
+    return "\n".join(paragraphs)
+
 
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.DOTALL)
 _ID = re.compile(r'\sid="([^"]+)"')
