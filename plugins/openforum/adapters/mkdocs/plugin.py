@@ -23,6 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ... import identity, incremental
 from ...build import Build, BuildError, context, load
+from ...collector import BuildCollector
 from ...i18n import using
 from ...i18n.nav import translate_titles
 from ...language_sites import SiteLanguage
@@ -91,6 +92,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.site_language = SiteLanguage()  # other languages' builds: set by the default's
         self.serving = False  # under `mkdocs serve`, each build is remembered for a save
         self.theme_env: jinja2.Environment | None = None  # the theme's, as the build framed
+        self.collector = BuildCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined, it keeps this instance (and the records read) across `mkdocs serve` rebuilds.
@@ -105,7 +107,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
             raise BuildError("record URLs are /<kind>/<id>/: set use_directory_urls: true")
         root = Path(config.config_file_path).parent
         self.records_dir, docs = root / self.config.records, Path(config.docs_dir)
-        gc.unfreeze()  # the last build's records (under `mkdocs serve`) may be collected
+        self.collector.start()
         loaded = self.site_language.settle(config, self.site_language.inherit() or load(
             self.records_dir, cache=self.read_cache, history_root=root, docs_dir=docs,
             retired_file=root / self.config.retired_urls))  # fmt: skip
@@ -121,7 +123,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         # The records live to the build's end: the cyclic collector's
         # passes over them found nothing and were a tenth of generating a large forum's
         # pages. Frozen before a worker starts, its passes also leave those pages unshared.
-        gc.freeze()
+        self.collector.keep()
         # Started now, a worker makes pages while MkDocs sets up the rest of the build.
         self.run = Build(loaded, ctx, parallel=self.config.parallel)
         self.language = ctx.language
@@ -152,6 +154,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.search_entries = theme_search_entries(config)
         spare_theme_search_of_generated_pages(config)
         self.site_paths = {file.url.strip("/") for file in files}
+        # The generated pages and MkDocs' files and pages for them live to the build's end,
+        # as the records do (see on_config): the collector's passes over them were 7% of
+        # framing, writing and checking a large forum's site.
+        self.collector.keep()
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, **_: Any) -> Navigation:
@@ -205,8 +211,10 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         if self.serving:  # a save rebuilds the pages it touches from this build
             incremental.remember(self, config, run.records, run.ctx)
         self.site_language.build_others()
+        self.collector.end()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.collector.end()
         self.build_error = str(error)
         self.site_language.abandon()
         if self.run is not None:
