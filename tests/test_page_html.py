@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from openforum.site.html import MarkdownRenderer, anchor_ids, outline, unique_heading_ids
 
 
@@ -37,3 +42,15 @@ def test_outline_nests_headings_and_keeps_their_text() -> None:
     assert tree[0]["children"][0]["children"][0]["level"] == 4
     assert tree[1]["children"] == []
     assert anchor_ids(page) == {"a", "a1", "a1x", "b"}
+
+
+ANCHOR_PIECES = st.sampled_from(
+    [' id="', 'id="', "\tid=", '"', "x", " ", "\n", "\u00a0", "=", 'id=""', ' id="a"', "<", ">"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ANCHOR_PIECES, max_size=30).map("".join))
+def test_anchor_ids_are_what_the_pattern_finds(page: str) -> None:
+    # As read before by a pattern: a blank, then id="..." (not empty), none overlapping.
+    assert anchor_ids(page) == set(re.findall(r'\sid="([^"]+)"', page))
