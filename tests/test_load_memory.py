@@ -9,6 +9,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+from openforum.kinds.meetings.model import Meeting
 from openforum.records import ForumRecords, load_forum
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -50,3 +51,25 @@ def test_an_attendance_item_holds_its_mark_and_reference_and_no_copies(tmp_path:
     items = _items(full) - _items(few)
     assert items > 3000
     assert (held_full - held_few) / items < BYTES_PER_ITEM
+
+
+def test_records_are_left_out_of_the_collectors_passes_and_hold_no_cycle(
+    tmp_path: Path,
+) -> None:
+    generate("rotating", 300, tmp_path / "generated")
+    for root in (Path(__file__).resolve().parents[1] / "forum_records", tmp_path / "generated"):
+        gc.unfreeze()
+        gc.collect()
+        records, problems = load_forum(root)
+        assert not problems and gc.get_freeze_count() > 1000  # frozen as loaded
+        assert _alive(Meeting) == 0  # out of the collector's sight
+        gc.unfreeze()
+        assert _alive(Meeting) >= len(records.meetings) > 10
+        del records, problems
+        # Nothing loaded is garbage in a cycle: frozen, nothing was kept that its count
+        # of references would not have freed.
+        assert gc.collect() == 0
+
+
+def _alive(kind: type) -> int:
+    return sum(isinstance(thing, kind) for thing in gc.get_objects())
