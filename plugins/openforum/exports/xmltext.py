@@ -4,7 +4,8 @@ The feeds are written without building a tree (an ElementTree per feed cost abou
 CPU at 10,000 records), and must keep the bytes ElementTree wrote: so text escapes & < >
 only, and an attribute value also escapes the double quote and turns tab, line feed and
 carriage return into character references (a parser would fold them into spaces).
-The `in` tests first: most values hold none of these, and a test is cheaper than a replace.
+The `in` tests first, spelled out as ElementTree spells them: most values hold none of
+these, and a test is cheaper than a replace (a loop over a table of them cost 10% more).
 """
 
 from __future__ import annotations
@@ -14,14 +15,7 @@ from ..safety.characters import xml_text
 
 def text(value: str) -> str:
     """`value` as an element's text: without the characters XML forbids, & < > escaped."""
-    value = xml_text(value)
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value
+    return _escape(xml_text(value))
 
 
 def attribute(value: str) -> str:
@@ -31,12 +25,7 @@ def attribute(value: str) -> str:
 
 def escape_attribute(value: str) -> str:
     """`value` inside an attribute's double quotes, escaped only (ElementTree's order)."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
+    value = _escape(value)
     if '"' in value:
         value = value.replace('"', "&quot;")
     if "\r" in value:
@@ -45,4 +34,14 @@ def escape_attribute(value: str) -> str:
         value = value.replace("\n", "&#10;")
     if "\t" in value:
         value = value.replace("\t", "&#09;")
+    return value
+
+
+def _escape(value: str) -> str:
+    if "&" in value:  # first: the others' references hold an &
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
     return value
