@@ -262,7 +262,8 @@ def atom(
 
     Written as text, byte for byte what ElementTree wrote (tests/test_feed_writer.py keeps
     that tree and compares): attributes in this order, `ET.indent`'s two spaces, the
-    declaration and a final line feed. Text and attributes lose the characters XML forbids.
+    declaration and a final line feed. Text and attributes lose the characters XML forbids
+    (validate refuses them; one that got past it must not make the feed unreadable).
     """
     ordered = sorted(entries, key=lambda e: e.id)
     ordered.sort(key=lambda e: e.updated, reverse=True)  # stable: ties keep id order
@@ -273,7 +274,7 @@ def atom(
         f'<feed xmlns="{ATOM}" xml:lang="{escape_attribute(ctx.language)}">',
         _element("  ", "id", text(ctx.tag(ident))),
         _element("  ", "title", text(title)),
-        _element("  ", "updated", text(newest.isoformat())),
+        f"  <updated>{newest.isoformat()}</updated>",
         "  <author>",
         _element("    ", "name", text(ctx.forum_name)),
         _element("    ", "uri", text(ctx.site_url)),
