@@ -15,7 +15,6 @@ the feed's <updated> is its newest entry's.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,11 +22,10 @@ from datetime import date, datetime
 from ..i18n import labels
 from ..i18n.labels import N_, long_date, say
 from ..records.model import Commitment, Consultation, Meeting, Plan
-from ..safety.characters import xml_text
 from .context import ExportContext
+from .xmltext import attribute, escape_attribute, text
 
 ATOM = "http://www.w3.org/2005/Atom"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,11 +225,27 @@ def updates(ctx: ExportContext) -> list[Entry]:
     return entries
 
 
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    # ElementTree writes any character; XML forbids some (validate refuses them already).
-    child = ET.SubElement(parent, tag, {key: xml_text(value) for key, value in attrs.items()})
-    child.text = None if text is None else xml_text(text)
-    return child
+def _element(pad: str, tag: str, content: str, attributes: str = "") -> str:
+    """One line of a feed, `content` already escaped: without it the element closes itself,
+    `<tag />`, as ElementTree writes an element whose text is empty."""
+    if content:
+        return f"{pad}<{tag}{attributes}>{content}</{tag}>"
+    return f"{pad}<{tag}{attributes} />"
+
+
+def _entry(e: Entry) -> str:
+    """An <entry> and its lines, two spaces deeper per level (ElementTree's indent)."""
+    summary = ""
+    if e.summary:
+        summary = "\n" + _element("    ", "summary", text(e.summary), ' type="text"')
+    # An isoformat() holds nothing to escape or drop.
+    return (
+        f"  <entry>\n{_element('    ', 'id', text(e.id))}\n"
+        f"{_element('    ', 'title', text(e.title))}\n"
+        f"    <updated>{e.updated.isoformat()}</updated>\n"
+        f'    <link rel="alternate" type="text/html" href="{attribute(e.link)}" />\n'
+        f'    <category term="{attribute(e.category)}" />{summary}\n  </entry>'
+    )
 
 
 def atom(
@@ -244,31 +258,34 @@ def atom(
     since: date,
 ) -> str:
     """A feed: `ident` names it in its tag id, `path` is its address (rel=self) and `since`
-    dates it when it has no entry yet."""
+    dates it when it has no entry yet.
+
+    Written as text, byte for byte what ElementTree wrote (tests/test_feed_writer.py keeps
+    that tree and compares): attributes in this order, `ET.indent`'s two spaces, the
+    declaration and a final line feed. Text and attributes lose the characters XML forbids
+    (validate refuses them; one that got past it must not make the feed unreadable).
+    """
     ordered = sorted(entries, key=lambda e: e.id)
     ordered.sort(key=lambda e: e.updated, reverse=True)  # stable: ties keep id order
-    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: ctx.language})
-    _add(feed, "id", ctx.tag(ident))
-    _add(feed, "title", title)
     newest = ordered[0].updated if ordered else ctx.day_start(since)
-    _add(feed, "updated", newest.isoformat())
-    author = _add(feed, "author")
-    _add(author, "name", ctx.forum_name)
-    _add(author, "uri", ctx.site_url)
-    _add(feed, "link", rel="self", type="application/atom+xml", href=ctx.url(path))
-    _add(feed, "link", rel="alternate", type="text/html", href=page)
-    _add(feed, "generator", "OpenForum")
-    for e in ordered:
-        item = _add(feed, "entry")
-        _add(item, "id", e.id)
-        _add(item, "title", e.title)
-        _add(item, "updated", e.updated.isoformat())
-        _add(item, "link", rel="alternate", type="text/html", href=e.link)
-        _add(item, "category", term=e.category)
-        if e.summary:
-            _add(item, "summary", e.summary, type="text")
-    ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+    # The language is not filtered: ElementTree was handed it as it is (validated).
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="{ATOM}" xml:lang="{escape_attribute(ctx.language)}">',
+        _element("  ", "id", text(ctx.tag(ident))),
+        _element("  ", "title", text(title)),
+        f"  <updated>{newest.isoformat()}</updated>",
+        "  <author>",
+        _element("    ", "name", text(ctx.forum_name)),
+        _element("    ", "uri", text(ctx.site_url)),
+        "  </author>",
+        f'  <link rel="self" type="application/atom+xml" href="{attribute(ctx.url(path))}" />',
+        f'  <link rel="alternate" type="text/html" href="{attribute(page)}" />',
+        "  <generator>OpenForum</generator>",
+        *map(_entry, ordered),
+        "</feed>\n",
+    ]
+    return "\n".join(lines)
 
 
 def feed_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
