@@ -29,12 +29,15 @@ def library_lines(name: str, value: str) -> str:
 @settings(max_examples=300, deadline=None)
 @given(VALUES)
 @example("a \\N b")
+@example("\ufeffAgenda")
 def test_text_lines_are_icalendars_and_read_back(value: str) -> None:
     for name in ("SUMMARY", "DESCRIPTION", "LOCATION"):
         written = fold(f"{name}:{text(value)}")
         # icalendar writes a backslash followed by N as a line end (its writer takes "\N"
         # for an escape already made), so it reads back otherwise; ours keeps the backslash.
-        if "\\N" not in value:
+        # It also drops a value's first character when that is U+FEFF (taken for a byte
+        # order mark), which it then reads back; ours keeps it.
+        if "\\N" not in value and not value.startswith("\ufeff"):
             assert written == library_lines(name, value)
         assert all(len(line.encode("utf-8")) <= 75 for line in written.split("\r\n"))
         calendar = Calendar.from_ical(
