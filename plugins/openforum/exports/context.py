@@ -64,7 +64,7 @@ class ExportContext:
         """The language of the exports' words: the build's."""
         return self.build.language
 
-    @property
+    @cached_property  # in every feed entry's id and calendar UID: read once
     def host(self) -> str:
         return urlsplit(self.site_url).hostname or ""
 
