@@ -116,3 +116,31 @@ def test_parts_met_once_are_not_kept() -> None:
     parts(page)
     # Each part is read when first met and again when met twice; then it is kept.
     assert read == ["<main>one</main>\n", "<footer>menu</footer>"] * 2
+
+
+def test_a_value_across_joins_and_long_blank_runs_is_found() -> None:
+    # Parts whose text without tags is only blanks, and runs of blanks far longer than any
+    # value, between the value's two words: found across three joins.
+    blanks = " \n" * 300
+    raw = (
+        f"<p>Jane{blanks}</p>\n<footer>{blanks}</footer>\n<footer>\n</footer>"
+        f"\n<footer>{blanks}Citizen</footer>"
+    )
+    assert len(frames.frame_cuts(raw)) == 3
+    by_parts, whole = _scan(PRIVATE, True), _scan(PRIVATE, False)
+    parts = frames.PageParts(by_parts._part)(raw)
+    expected = _whole(whole, raw)
+    assert [leak.value for leak in expected[0]] == ["Jane Citizen"]
+    assert by_parts._page("p.html", raw, parts) == expected
+
+
+def test_the_longest_value_cut_by_a_join_near_its_end_is_found() -> None:
+    # All but its last two characters before the join, after a long text.
+    raw = (
+        "<p>" + "Minutes of the meeting. " * 20 + "jane.citizen@mail.examp</p>"
+        "<footer>le wrote" + " and more" * 20 + "</footer>"
+    )
+    by_parts, whole = _scan(PRIVATE, True), _scan(PRIVATE, False)
+    expected = _whole(whole, raw)
+    assert [leak.value for leak in expected[0]] == ["jane.citizen@mail.example"]
+    assert by_parts._page("p.html", raw, frames.PageParts(by_parts._part)(raw)) == expected
