@@ -10,8 +10,6 @@ value comes from, never the value: a Forum's build log is public.
 
 from __future__ import annotations
 
-import contextlib
-import gzip
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -25,14 +23,9 @@ from ..worker import Worker, reply, start_method
 from .fetches import CSS_URL, Request, fetched_by_tags, requests_in, third_party
 from .frames import PagePart, PageParts
 from .normalise import fold_characters, normalise, reader_views, undo_escapes, without_tags
+from .site_files import Part as Part  # what build.py names the part of a site to scan
+from .site_files import read_text, suffix_of, text_files
 
-TEXT_SUFFIXES = frozenset(
-    {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
-    | {".svg", ".xhtml", ".rss", ".tsv", ".yml", ".yaml", ".webmanifest", ".pf_fragment"}
-)
-# Pagefind's copy of each page's text (its search results' excerpts): gzip, then JSON
-# behind a signature. Scanned as the JSON it is.
-PAGEFIND_FRAGMENT = ".pf_fragment"
 MIN_CANARY = 5  # shorter values ("Ana") would match ordinary words
 
 
@@ -91,33 +84,6 @@ def readings(suffix: str, raw: str) -> list[str]:
     """The ways a reader may see a file's text, each folded to the form private values are
     looked for in (see `normalise`). Each is scanned on its own."""
     return reader_views(suffix, raw)
-
-
-def _text_files(site: Path, part: Part = None) -> Iterator[Path]:
-    # os.walk knows files from folders without a stat of each: a third of the time of rglob.
-    found = []
-    for folder, subfolders, names in os.walk(site):
-        if part is not None and folder == str(site):
-            _keep_part(subfolders, names, part)
-        found += [
-            Path(folder, name)
-            for name in names
-            if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
-        ]
-    yield from sorted(found)
-
-
-# Which part of a site to scan: all of it (None), one top folder ("pagefind"), or all but
-# it ("-pagefind"): the search index is scanned once Pagefind, running meanwhile, is done.
-Part = str | None
-
-
-def _keep_part(subfolders: list[str], names: list[str], part: str) -> None:
-    if part.startswith("-"):
-        subfolders[:] = [name for name in subfolders if name != part[1:]]
-    else:
-        subfolders[:] = [name for name in subfolders if name == part]
-        names.clear()
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -256,7 +222,7 @@ def scan_site(
     """Private values and third-party requests in every text file of the built site (or
     of its `part`), each file read once. `share`: half of the files are scanned by a worker
     process, where one may start (see worker.py)."""
-    files = list(_text_files(site, part))
+    files = text_files(os.fspath(site), part)
     folded = _folded(private)
     values = {normalise(v) for v in folded.values()}
     pattern = leak_pattern(values) if folded else None
@@ -282,7 +248,7 @@ def _with_origins(leaks: list[Leak], private: dict[str, str]) -> list[Leak]:
     return [Leak(leak.file, leak.value, private[leak.value]) for leak in leaks]
 
 
-def _scan_in_worker(conn: Connection, scan: _Scan, files: list[Path]) -> None:
+def _scan_in_worker(conn: Connection, scan: _Scan, files: list[str]) -> None:
     reply(conn, scan(files))
 
 
@@ -295,13 +261,14 @@ class _Scan:
     requests: bool
     by_parts: bool = False
 
-    def __call__(self, files: list[Path]) -> tuple[list[Leak], list[Request]]:
+    def __call__(self, files: list[str]) -> tuple[list[Leak], list[Request]]:
+        """Scan `files`, as `text_files` names them."""
         leaks: list[Leak] = []
         found: list[Request] = []
         parts = PageParts(self._part)
-        for path in files:
-            raw, suffix = read_text(path)
-            where = path.relative_to(self.site).as_posix()
+        site = os.fspath(self.site)
+        for where in files:
+            raw, suffix = read_text(os.path.join(site, where), suffix_of(where))
             if self.by_parts and suffix == ".html" and "<" in raw and len(raw) <= LARGE_FILE:
                 page_leaks, page_requests = self._page(where, raw, parts(raw))
                 leaks += page_leaks
@@ -310,7 +277,7 @@ class _Scan:
             if self.pattern is not None:
                 leaks += leaks_in(where, suffix, raw, self.pattern, self.private)
             if self.requests:
-                found += requests_in(where, path.suffix, raw, self.own_host)
+                found += requests_in(where, suffix_of(where), raw, self.own_host)
         return leaks, found
 
     def _page(
@@ -335,16 +302,6 @@ class _Scan:
         values = values_in(folded, self.pattern, self.private) if self.pattern else set()
         fetched = fetched_by_tags(text) if self.requests else []
         return PagePart(frozenset(values), without_tags(folded), tuple(fetched))
-
-
-def read_text(path: Path) -> tuple[str, str]:
-    """A file's text as a reader gets it, and the suffix that says how to read it."""
-    if path.suffix != PAGEFIND_FRAGMENT:
-        return path.read_text(encoding="utf-8", errors="replace"), path.suffix
-    data = path.read_bytes()
-    with contextlib.suppress(OSError, EOFError):  # not gzip after all: scanned as it is
-        data = gzip.decompress(data).removeprefix(b"pagefind_dcd")
-    return data.decode("utf-8", errors="replace"), ".json"
 
 
 _WORD_BEFORE = re.compile(r"[\w.+-]")
