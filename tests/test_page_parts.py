@@ -144,3 +144,16 @@ def test_the_longest_value_cut_by_a_join_near_its_end_is_found() -> None:
     expected = _whole(whole, raw)
     assert [leak.value for leak in expected[0]] == ["jane.citizen@mail.example"]
     assert by_parts._page("p.html", raw, frames.PageParts(by_parts._part)(raw)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["&amp;", "&#73;", "%41", "\\n", "\u00e9", "x", " "]), max_size=6))
+def test_a_part_s_fetching_tags_in_capitals_are_found_beside_escapes(pieces: list[str]) -> None:
+    # An ASCII part is lowered once for its values and its tags alike, unless an escape
+    # undone makes its folded text another length than the part.
+    text = "".join(pieces)
+    raw = f'<P>{text}<IMG SRC="https://CDN.example/A{text}.png">\n<footer>{text}</footer>'
+    by_parts, whole = _scan(PRIVATE, True), _scan(PRIVATE, False)
+    expected = _whole(whole, raw)
+    assert len(expected[1]) == 1
+    assert by_parts._page("p.html", raw, frames.PageParts(by_parts._part)(raw)) == expected

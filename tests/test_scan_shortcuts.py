@@ -152,3 +152,30 @@ def test_a_large_files_readings_are_not_all_held_at_once() -> None:
 def test_tags_are_taken_out_as_the_tag_pattern_takes_them(text: str) -> None:
     assert normalise.without_tags(text) == normalise._TAG.sub("", text)
     assert normalise.without_tags("a<b>c<d>e</d>f<g") == "acef<g"
+
+
+# Tags and attributes that fetch, in every case, beside letters that match an ASCII letter
+# case-blind ("\u017f" is "s", "\u212a" is "k", "\u0130" is "i") and other text.
+FETCH_PIECES = [
+    "<script", "<SCRIPT", "<\u017fcript", "<img", "<IMG", "<iMg", "<link", "<LINK", "<lin\u212a",
+    "<source", "<a", " rel=stylesheet", " REL='Icon'", " rel=\"preload\"", " href=", " HREF=",
+    " src=", " SrC=", " \u017frc=", " data=", " poster=", "https://X.example/A.png", "//cdn.EX",
+    '"', "'", ">", "<", " ", "\n", "\u00e9", "\u0130", "=", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(FETCH_PIECES), max_size=30))
+def test_fetching_tags_are_found_as_the_case_blind_pattern_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    case_blind = [a or b for a, b in fetches.FETCHING_ATTRIBUTES.findall(text)]
+    assert fetches.fetched_by_tags(text) == case_blind
+    if text.isascii():  # and from the lowered text a caller has
+        assert fetches.fetched_by_tags(text, text.lower()) == case_blind
+
+
+def test_a_fetching_tag_is_found_in_an_ascii_page_written_in_capitals() -> None:
+    page = '<P><IMG SRC="HTTPS://CDN.Example/A.png"><LINK REL=ICON HREF=//X.example/I.ico>'
+    expected = ["HTTPS://CDN.Example/A.png", "//X.example/I.ico"]
+    assert fetches.fetched_by_tags(page) == expected
+    assert fetches.fetched_by_tags(page, page.lower()) == expected

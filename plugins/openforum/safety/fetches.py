@@ -27,9 +27,21 @@ class Request:
     url: str
 
 
-def fetched_by_tags(text: str) -> list[str]:
-    """The addresses the tags of `text` fetch as the page loads."""
-    return [a or b for a, b in FETCHING_ATTRIBUTES.findall(text)]
+# The same pattern told the case: a case-blind match compares each letter in both cases,
+# which made it a third slower on ASCII text, where lowering the text first matches the
+# same (no ASCII letter has a case form beyond its pair, as "s" has "\u017f").
+_FETCHING_IN_LOWER_CASE = re.compile(FETCHING_ATTRIBUTES.pattern)
+
+
+def fetched_by_tags(text: str, lowered: str | None = None) -> list[str]:
+    """The addresses the tags of `text` fetch as the page loads; `lowered`, if the caller
+    has it, is `text.lower()`."""
+    if not text.isascii():
+        return [a or b for a, b in FETCHING_ATTRIBUTES.findall(text)]
+    # Lowering keeps an ASCII text's length: each address is cut from `text` where it
+    # was found in the lowered copy, in the case it is written.
+    found = _FETCHING_IN_LOWER_CASE.finditer(text.lower() if lowered is None else lowered)
+    return [text[slice(*match.span(match.lastindex or 0))] for match in found]
 
 
 def requests_in(where: str, suffix: str, text: str, own_host: str | None) -> list[Request]:

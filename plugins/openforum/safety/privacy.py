@@ -298,9 +298,12 @@ class _Scan:
     def _part(self, text: str) -> PagePart:
         # As `reader_views` reads the whole page; without its tags even where this part has
         # none, as "&lt;b&gt;" decoded in the page's first part is a tag to the whole page.
-        folded = fold_characters(undo_escapes(text))
+        unescaped = undo_escapes(text)
+        folded = fold_characters(unescaped)
         values = values_in(folded, self.pattern, self.private) if self.pattern else set()
-        fetched = fetched_by_tags(text) if self.requests else []
+        # Without escapes, an ASCII part folded is the part lowered (fold_characters).
+        lowered = folded if unescaped == text and text.isascii() else None
+        fetched = fetched_by_tags(text, lowered) if self.requests else []
         return PagePart(frozenset(values), without_tags(folded), tuple(fetched))
 
 
