@@ -266,9 +266,9 @@ class _Scan:
         leaks: list[Leak] = []
         found: list[Request] = []
         parts = PageParts(self._part)
-        site = os.fspath(self.site)
+        folder = os.path.join(self.site, "")  # the site's path and a separator
         for where in files:
-            raw, suffix = read_text(os.path.join(site, where), suffix_of(where))
+            raw, suffix = read_text(folder + where, suffix_of(where))
             if self.by_parts and suffix == ".html" and "<" in raw and len(raw) <= LARGE_FILE:
                 page_leaks, page_requests = self._page(where, raw, parts(raw))
                 leaks += page_leaks
@@ -277,7 +277,7 @@ class _Scan:
             if self.pattern is not None:
                 leaks += leaks_in(where, suffix, raw, self.pattern, self.private)
             if self.requests:
-                found += requests_in(where, suffix_of(where), raw, self.own_host)
+                found += requests_in(where, suffix, raw, self.own_host)
         return leaks, found
 
     def _page(

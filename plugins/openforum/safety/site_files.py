@@ -59,9 +59,9 @@ def _keep_part(subfolders: list[str], names: list[str], part: str) -> None:
 
 
 def suffix_of(where: str) -> str:
-    """`Path(where).suffix`, for a name `text_files` lists: its last dot starts a suffix
-    of several characters, as the extension it was listed by."""
-    return os.path.splitext(where)[1]
+    """`Path(where).suffix`, for a name `text_files` lists: the extension it was listed
+    by begins at the last dot of its name, after some other character."""
+    return where[where.rfind(".") :]
 
 
 def read_text(path: str, suffix: str) -> tuple[str, str]:
