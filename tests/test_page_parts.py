@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,35 @@ def test_a_part_s_fetching_tags_in_capitals_are_found_beside_escapes(pieces: lis
     expected = _whole(whole, raw)
     assert len(expected[1]) == 1
     assert by_parts._page("p.html", raw, frames.PageParts(by_parts._part)(raw)) == expected
+
+
+def plain_frame_cuts(page: str) -> list[int]:
+    """`frame_cuts` as defined: back from each frame element over blanks, to a ">"."""
+    cuts = []
+    for found in frames._FRAME_START.finditer(page, 1):
+        before = found.start() - 1
+        while before >= 0 and page[before] in " \t\n\r\f\v":
+            before -= 1
+        if before >= 0 and page[before] == ">":
+            cuts.append(found.start())
+    return cuts
+
+
+# Blanks and what only looks blank (a no-break space, separators str.split takes as space).
+CUT_PIECES = [*frames.FRAME_STARTS, ">", "<", "x", " ", "\n", "\t", "\r", "\f", "\v"]
+CUT_PIECES += ["\u00a0", "\x1c", "\u2028", " " * 9, "\n" * 9]
+
+
+@pytest.mark.parametrize("window", [1, 3, 64])
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(CUT_PIECES), max_size=30))
+def test_a_page_is_cut_where_stepping_back_over_blanks_cuts_it(
+    window: int, pieces: list[str]
+) -> None:
+    page = "".join(pieces)
+    saved = frames._WINDOW
+    frames._WINDOW = window  # small windows: blank runs across several of them
+    try:
+        assert frames.frame_cuts(page) == plain_frame_cuts(page)
+    finally:
+        frames._WINDOW = saved

@@ -33,7 +33,7 @@ FRAME_STARTS = (
     "<script",
 )
 _FRAME_START = re.compile("|".join(map(re.escape, FRAME_STARTS)))
-_BLANK = frozenset(" \t\n\r\f\v")
+_BLANKS = " \t\n\r\f\v"
 # Parts met once are remembered by hash only; a part met twice is kept with what was found
 # in it, up to these bounds (a part of a record's own text is rarely met twice).
 MAX_SEEN = 200_000
@@ -49,14 +49,24 @@ class PagePart:
 
 def frame_cuts(page: str) -> list[int]:
     """Where `page` is cut: before each frame element that follows a tag's ">"."""
-    cuts = []
-    for found in _FRAME_START.finditer(page, 1):
-        before = found.start() - 1
-        while before >= 0 and page[before] in _BLANK:
-            before -= 1
-        if before >= 0 and page[before] == ">":
-            cuts.append(found.start())
-    return cuts
+    starts = [found.start() for found in _FRAME_START.finditer(page, 1)]
+    return [start for start in starts if _after_tag(page, start)]
+
+
+# Blanks before a frame element are its indentation, seldom longer than this.
+_WINDOW = 64
+
+
+def _after_tag(page: str, position: int) -> bool:
+    """Whether the last character before `position` but blanks is a ">"."""
+    # The blanks stripped from a window in one C call: stepping back over them one
+    # character at a time was half the time of finding the cuts.
+    while position > 0:
+        before = page[max(0, position - _WINDOW) : position].rstrip(_BLANKS)
+        if before:
+            return before[-1] == ">"
+        position -= _WINDOW
+    return False
 
 
 class PageParts:
