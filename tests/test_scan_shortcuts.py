@@ -179,3 +179,13 @@ def test_a_fetching_tag_is_found_in_an_ascii_page_written_in_capitals() -> None:
     expected = ["HTTPS://CDN.Example/A.png", "//X.example/I.ico"]
     assert fetches.fetched_by_tags(page) == expected
     assert fetches.fetched_by_tags(page, page.lower()) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "\\", "\u00e9", "\ud83d", "\ude00", "\U0001f600"])))
+def test_surrogates_are_found_as_a_pattern_finds_them(text: str) -> None:
+    assert normalise._has_surrogates(text) == bool(re.search("[\ud800-\udfff]", text))
+
+
+def test_an_escaped_surrogate_pair_in_an_ascii_file_is_one_character() -> None:
+    assert undo_escapes('{"t": "\\ud83d\\ude00 \\u00e9"}') == '{"t": "\U0001f600 \u00e9"}'
