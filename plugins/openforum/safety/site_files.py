@@ -2,7 +2,7 @@
 
 A large forum's site has tens of thousands of files, and the scan's own work on most is a
 few microseconds: a `Path` made, parsed, sorted and made relative per file, and a text-mode
-file object per read, were an eighth of it. Files are named here by plain strings, their
+file object per read, were a tenth of the scan. Files are named here by plain strings, their
 paths relative to the site with "/" (as `Path.relative_to(site).as_posix()` gives them), in
 the order their `Path`s sort in, and read as bytes decoded as a text-mode read decodes them.
 """
