@@ -20,11 +20,14 @@ from openforum.safety.site_files import TEXT_SUFFIXES, read_text, suffix_of, tex
 
 
 def path_listing(site: Path, part: site_files.Part = None) -> list[str]:
-    """The listing as `Path`s give it: each file's Path, sorted, made relative."""
+    """The listing as os.walk and `Path`s give it: each file's Path, sorted, made relative."""
     found = []
     for folder, subfolders, names in os.walk(site):
-        if part is not None and folder == str(site):
-            site_files._keep_part(subfolders, names, part)
+        if part is not None and folder == str(site) and part.startswith("-"):
+            subfolders[:] = [name for name in subfolders if name != part[1:]]
+        elif part is not None and folder == str(site):
+            subfolders[:] = [name for name in subfolders if name == part]
+            names.clear()
         found += [
             Path(folder, name)
             for name in names
@@ -76,6 +79,22 @@ def test_the_files_are_listed_in_the_order_of_their_paths(
     assert text_files(str(site), part) == expected
     for where in expected:
         assert suffix_of(where) == Path(where).suffix
+
+
+def test_links_are_listed_as_os_walk_lists_them(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "page.html").write_text("x", "utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "other.html").write_text("x", "utf-8")
+    (site / "to-folder").symlink_to(tmp_path / "outside")  # listed, not gone into
+    (site / "to-folder.html").symlink_to(tmp_path / "outside")  # a folder, not a file
+    (site / "to-page.html").symlink_to(site / "a" / "page.html")  # a file
+    (site / "broken.html").symlink_to(site / "nowhere.html")  # a file, to fail on read
+    (site / "a" / "loop").symlink_to(site)
+    expected = ["a/page.html", "broken.html", "to-page.html"]
+    assert path_listing(site) == expected
+    assert text_files(str(site)) == expected
 
 
 def test_a_site_named_with_dots_and_a_trailing_slash_is_listed_relative_to_itself(
