@@ -11,7 +11,9 @@ For each shape (bench/shapes.py) and each N, writes the forum, then builds, alte
 
 Each build is one `mkdocs build` process. CPU time is user + system time of that process and
 of every process it waited for (Pagefind, the worker), read as the growth of this script's
-RUSAGE_CHILDREN; peak memory is the largest resident set of any of them (wait4's ru_maxrss).
+RUSAGE_CHILDREN, its system part printed apart (file creation, whose cost swings with
+how many files were removed in the last minutes on some file systems); peak memory is the
+largest resident set of any of them (wait4's ru_maxrss).
 Printed: wall, CPU, peak, the ratios to Material, the largest page of the OpenForum site,
 the time of `openforum validate` on the forum (whole command, median of 3), and per shape
 time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for 1,000 -> 10,000).
@@ -46,6 +48,7 @@ MiB = 1024 * 1024
 class Run:
     wall: float
     cpu: float  # seconds, children included
+    system: float  # of which system time: file creation, which this machine's state swings
     peak: float  # MiB
 
 
@@ -60,8 +63,9 @@ def timed(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Run:
     if os.waitstatus_to_exitcode(status) != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         sys.exit(f"failed: {' '.join(command)}\n{tail}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, usage.ru_maxrss / 1024)
+    system = after.ru_stime - before.ru_stime
+    cpu = (after.ru_utime - before.ru_utime) + system
+    return Run(wall, cpu, system, usage.ru_maxrss / 1024)
 
 
 def configs(work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
@@ -96,24 +100,27 @@ def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> 
     plain_docs(records, work / "plain-docs")
     print(f"\n{shape} N={size}: {sum(counts.values()) + 1} records, {input_mb:.1f} MB", flush=True)
     runs: dict[str, list[Run]] = {name: [] for name in builds}
-    for name, (config, env) in configs(work).items():
-        if name not in builds:
-            continue
-        for attempt in range(repeat):
-            site = Path(yaml.safe_load(config.read_text(encoding="utf-8"))["site_dir"])
-            shutil.rmtree(site, ignore_errors=True)
+    chosen = {name: made for name, made in configs(work).items() if name in builds}
+    # Builds take turns, each into a folder of its own, none removed before the last: on
+    # some file systems (ext4 without a journal) making files soon after many were removed
+    # costs several times the system time, which would fall on whichever build came next.
+    for attempt in range(repeat):
+        for name, (config, env) in chosen.items():
+            site = work / f"site-{name}-{attempt}"
+            shutil.rmtree(site, ignore_errors=True)  # from an earlier run kept with --keep
             (work / "published-urls.txt").unlink(missing_ok=True)
-            command = [*_tool("mkdocs"), "build", "-q", "-f", str(config)]
+            command = [*_tool("mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)]
             runs[name].append(timed(command, work, env, work / f"{name}-{attempt}.log"))
             done = runs[name][-1]
             print(
-                f"  {name:10} wall {done.wall:6.1f} s  cpu {done.cpu:6.1f} s  "
+                f"  {name:10} wall {done.wall:6.1f} s  cpu {done.cpu:6.1f} s "
+                f"(system {done.system:4.1f})  "
                 f"peak {done.peak:6.0f} MiB",
                 flush=True,
             )
     for name in ("of-one", "of-default"):
         if name in builds:
-            where, kb = largest_page(work / f"site-{name}")
+            where, kb = largest_page(work / f"site-{name}-0")
             print(f"  largest OpenForum page: {where}/ {kb:.0f} KB")
             break
     checks = [
@@ -126,7 +133,12 @@ def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> 
         f"cpu {checks[1].cpu:.2f} s"
     )
     return {
-        name: Run(min(r.wall for r in done), min(r.cpu for r in done), max(r.peak for r in done))
+        name: Run(
+            min(r.wall for r in done),
+            min(r.cpu for r in done),
+            min(done, key=lambda r: r.cpu).system,
+            max(r.peak for r in done),
+        )
         for name, done in runs.items()
     }
 
@@ -134,14 +146,15 @@ def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> 
 def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
     print(f"\n=== figures (cores: {os.cpu_count()}; CPU includes Pagefind and the worker) ===")
     print(
-        f"{'shape':<17}{'N':>6}  {'build':<11}{'wall s':>7}{'cpu s':>7}{'peak MiB':>9}"
-        f"{'wall/Mat':>9}{'cpu/Mat':>8}"
+        f"{'shape':<17}{'N':>6}  {'build':<11}{'wall s':>7}{'cpu s':>7}{'sys s':>6}"
+        f"{'peak MiB':>9}{'wall/Mat':>9}{'cpu/Mat':>8}"
     )
     for (shape, size), runs in results.items():
-        theirs = runs.get("material", Run(float("nan"), float("nan"), 0))
+        theirs = runs.get("material", Run(float("nan"), float("nan"), 0, 0))
         for name, run in runs.items():
             print(
-                f"{shape:<17}{size:6d}  {name:<11}{run.wall:7.1f}{run.cpu:7.1f}{run.peak:9.0f}"
+                f"{shape:<17}{size:6d}  {name:<11}{run.wall:7.1f}{run.cpu:7.1f}{run.system:6.1f}"
+                f"{run.peak:9.0f}"
                 f"{run.wall / theirs.wall:9.2f}{run.cpu / theirs.cpu:8.2f}"
             )
     shapes = sorted({shape for shape, _ in results})
