@@ -145,9 +145,10 @@ def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> 
 
 def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
     print(f"\n=== figures (cores: {os.cpu_count()}; CPU includes Pagefind and the worker) ===")
+    print("(user/Mat: CPU less system time, which swings with the file system's state)")
     print(
         f"{'shape':<17}{'N':>6}  {'build':<11}{'wall s':>7}{'cpu s':>7}{'sys s':>6}"
-        f"{'peak MiB':>9}{'wall/Mat':>9}{'cpu/Mat':>8}"
+        f"{'peak MiB':>9}{'wall/Mat':>9}{'cpu/Mat':>8}{'user/Mat':>9}"
     )
     for (shape, size), runs in results.items():
         theirs = runs.get("material", Run(float("nan"), float("nan"), 0, 0))
@@ -156,6 +157,7 @@ def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
                 f"{shape:<17}{size:6d}  {name:<11}{run.wall:7.1f}{run.cpu:7.1f}{run.system:6.1f}"
                 f"{run.peak:9.0f}"
                 f"{run.wall / theirs.wall:9.2f}{run.cpu / theirs.cpu:8.2f}"
+                f"{(run.cpu - run.system) / (theirs.cpu - theirs.system):9.2f}"
             )
     shapes = sorted({shape for shape, _ in results})
     print("\ngrowth time(largest N) / time(smallest N), CPU (wall):")
@@ -187,16 +189,16 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the work folders under DIR/shape-N/")
     args = parser.parse_args()
     results: dict[tuple[str, int], dict[str, Run]] = {}
-    for shape in args.shapes:
-        for size in args.sizes:
-            if args.keep:
-                work = args.keep.resolve() / f"{shape}-{size}"
+    # One folder for every shape, removed at the end only: removing a shape's sites before
+    # the next shape's builds would slow the first of them (see `bench`).
+    with tempfile.TemporaryDirectory(prefix="openforum-shapes-") as tmp:
+        root = args.keep.resolve() if args.keep else Path(tmp)
+        for shape in args.shapes:
+            for size in args.sizes:
+                work = root / f"{shape}-{size}"
                 work.mkdir(parents=True, exist_ok=True)
                 results[(shape, size)] = bench(shape, size, work, args.repeat, args.builds)
-            else:
-                with tempfile.TemporaryDirectory(prefix=f"openforum-{shape}-{size}-") as tmp:
-                    results[(shape, size)] = bench(shape, size, Path(tmp), args.repeat, args.builds)
-    table(results)
+        table(results)
 
 
 if __name__ == "__main__":
