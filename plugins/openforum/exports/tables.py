@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -92,6 +93,14 @@ class Table:
                 )
             self._write(list(map(cell, row)))
 
+    def add_lines(self, lines: str, rows: int) -> None:
+        """`rows` rows given as their CSV lines, each cell one written as it is (`plain`),
+        for the largest tables (every attendance): no list of cells made per row."""
+        self._pieces.append(self._buffer.getvalue())
+        self._buffer, self._writer = _csv_writer()
+        self._pieces.append(lines)
+        self._rows += rows
+
     def _write(self, cells: list[str]) -> None:
         self._writer.writerow(cells)
         self._rows += 1
@@ -111,6 +120,15 @@ class Table:
 def _csv_writer() -> tuple[io.StringIO, Any]:
     buffer = io.StringIO()
     return buffer, csv.writer(buffer, lineterminator="\r\n")
+
+
+def plain(text: str) -> bool:
+    """Whether `text` is a cell the CSV holds as it is: not a formula to inert (`cell`), no
+    quotes needed (RFC 4180)."""
+    return text[:1] not in _FORMULA_OR_SPACE and _QUOTED.search(text) is None
+
+
+_QUOTED = re.compile('[,"\r\n]')  # what the CSV writer quotes a cell for
 
 
 def cell(value: Cell) -> str:
