@@ -190,3 +190,25 @@ def test_a_page_is_cut_where_stepping_back_over_blanks_cuts_it(
         assert frames.frame_cuts(page) == plain_frame_cuts(page)
     finally:
         frames._WINDOW = saved
+
+
+def test_a_section_met_on_many_pages_is_read_once_kept() -> None:
+    attendance = '<h2 id="attendance">Attendance</h2>\n<p>Jane Citizen, Ana</p>'
+    pages = [
+        f"<main><h1>Meeting {n}</h1>\n{attendance}\n<h2>Minutes {n}</h2></main>" for n in "123"
+    ]
+    read: list[str] = []
+    by_parts, whole = _scan(PRIVATE, True), _scan(PRIVATE, False)
+
+    def part(text: str) -> frames.PagePart:
+        read.append(text)
+        return by_parts._part(text)
+
+    parts = frames.PageParts(part)
+    for page in pages:
+        assert page.index(attendance) in frames.frame_cuts(page)
+        expected = _whole(whole, page)
+        assert [leak.value for leak in expected[0]] == ["Jane Citizen"]
+        assert by_parts._page("p.html", page, parts(page)) == expected
+    # Read when first met and again when met twice; the third page's is the one kept.
+    assert sum(text.startswith(attendance) for text in read) == 2

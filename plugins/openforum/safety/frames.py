@@ -1,9 +1,11 @@
 """Pages read part by part for the privacy scan, each part met again not read again.
 
 The theme's frame (menus, header, footer, scripts) is half of a page and the same on
-thousands of pages. A page is cut before each frame element (`FRAME_STARTS`) whose previous
-non-blank character is ">": between two elements. The scan finds the same there as in the
-whole page (tests compare), when no private value holds "<" (the caller checks):
+thousands of pages, and some sections of the content recur too (a meeting's attendance,
+where the same members attend). A page is cut before each frame element and section
+heading (`FRAME_STARTS`) whose previous non-blank character is ">": between two elements.
+The scan finds the same there as in the whole page (tests compare), when no private value
+holds "<" (the caller checks):
 
 - escapes, entities and percent-encoding are undone, and case and compatibility forms
   folded, the same in each part as in the whole: none of them runs over a "<";
@@ -21,8 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Material's frame: its header, menus, footer and scripts (another theme's pages are read
-# whole). Found in one pass: a search per element was a fifth of the scan.
+# Material's frame: its header, menus, footer and scripts; then each section heading.
+# Found in one pass: a search per element was a fifth of the scan.
 FRAME_STARTS = (
     "<header",
     '<nav class="md-nav md-nav--primary"',
@@ -31,6 +33,7 @@ FRAME_STARTS = (
     '<label class="md-header__button',
     "<footer",
     "<script",
+    "<h2",
 )
 _FRAME_START = re.compile("|".join(map(re.escape, FRAME_STARTS)))
 _BLANKS = " \t\n\r\f\v"
