@@ -155,8 +155,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         spare_theme_search_of_generated_pages(config)
         self.site_paths = {file.url.strip("/") for file in files}
         # The generated pages and MkDocs' files and pages for them live to the build's end,
-        # as the records do (see on_config): the collector's passes over them were 7% of
-        # framing, writing and checking a large forum's site.
+        # as the records do (see on_config): left out of the collector's passes too
+        # (collecting at 10,000 records: 1.25 s -> 0.84 s, before collector.py's threshold).
         self.collector.keep()
         return files
 
