@@ -174,39 +174,32 @@ def attendance(ctx: ExportContext) -> Table:
         if m.attendance is None:
             continue
         count = ctx.facts.meetings[key].attendance
-        stood_in = dict(count.stood_in) if count else {}
-        voters = set(count.counted) if count else set()  # a set: attendance may be hundreds
         # In the columns' order: meeting, attendance, member, guest, counted, stands_in_for.
         present = m.attendance.present
-        if (
-            count is not None
-            and plain(key)
-            and plain_ids.issuperset(present)
-            and plain_ids.issuperset(stood_in.values())
-        ):
-            counted = voters | stood_in.keys()
-            table.add_lines(
-                "".join(
-                    f"{key},present,{member},,"
-                    f"{'true' if member in counted else 'false'},{stood_in.get(member, '')}\r\n"
-                    for member in present
-                ),
-                len(present),
-            )
-        elif count is None:  # not held: nobody counted
+        if count is None:  # not held: nobody counted
             table.add_all((key, "present", member, None, None, None) for member in present)
         else:
-            table.add_all(
-                (
-                    key,
-                    "present",
-                    member,
-                    None,
-                    member in voters or member in stood_in,
-                    stood_in.get(member),
+            stood_in = dict(count.stood_in)
+            # Counted towards the quorum: a voter, or a substitute for an absent member.
+            counted = set(count.counted) | stood_in.keys()  # a set: hundreds present
+            if (
+                plain(key)
+                and plain_ids.issuperset(present)
+                and plain_ids.issuperset(stood_in.values())
+            ):
+                table.add_lines(
+                    "".join(
+                        f"{key},present,{member},,{'true' if member in counted else 'false'},"
+                        f"{stood_in.get(member, '')}\r\n"
+                        for member in present
+                    ),
+                    len(present),
                 )
-                for member in present
-            )
+            else:
+                table.add_all(
+                    (key, "present", member, None, member in counted, stood_in.get(member))
+                    for member in present
+                )
         not_counted = None if count is None else False
         table.add_all(
             (key, "apologies", member, None, not_counted, None) for member in m.attendance.apologies
