@@ -172,6 +172,18 @@ def test_an_indexer_stopped_while_it_runs_is_killed(
     assert _search_folders() == set()
 
 
+def test_a_build_in_one_process_runs_the_indexer_on_one_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fake indexer reports the threads it was given as its count of pages.
+    script = 'echo "Indexed ${TOKIO_WORKER_THREADS:-0}${RAYON_NUM_THREADS:-0} pages"'
+    site = _fake_pagefind(tmp_path, monkeypatch, script)
+    for name in fulltext.ONE_THREAD:
+        monkeypatch.delenv(name, raising=False)
+    assert fulltext.index_site(site, one_thread=True).pages == 11
+    assert fulltext.index_site(site).pages == 0
+
+
 def test_the_cut_pages_go_to_memory_unless_tmpdir_says_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

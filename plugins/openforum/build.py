@@ -237,7 +237,7 @@ class Build:
             # Every page is written: Pagefind indexes them while the open data is finished
             # and the other files are scanned; its index is scanned after.
             try:
-                indexing = Indexing(site_dir)
+                indexing = Indexing(site_dir, one_thread=not self.share)
                 try:
                     self.finish(taken, pages)
                     found = scanned(site_dir, records, site_url, share=self.share, part=OTHERS)
