@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openforum.facts.roster import count_present, present_counts
+from openforum.facts.roster import count_present, presence, present_counts
 from openforum.incremental_pages import page_of, touched_pages
 from openforum.kinds import ForumRecords
 from openforum.kinds.meetings.model import Attendance, Meeting
@@ -329,8 +329,10 @@ def forums_with_seats(draw: st.DrawFn) -> ForumRecords:
 @given(forums_with_seats())
 def test_present_counts_are_count_present(records: ForumRecords) -> None:
     counts = present_counts(records)
+    found = presence(records)
     for meeting in records.meetings.values():
         assert counts[id(meeting)] == count_present(meeting, records).present
+        assert found[id(meeting)] == count_present(meeting, records)
 
 
 # --- a record's closing fence found from each '---' ------------------------------------

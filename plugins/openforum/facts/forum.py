@@ -13,7 +13,7 @@ from .consultations import ConsultationFacts, consultation_facts
 from .findings import Finding
 from .meetings import MeetingFacts, meeting_facts
 from .requirements import requirements
-from .roster import VotingSeats
+from .roster import VotingSeats, presence
 from .verdicts import Judgement
 
 
@@ -42,9 +42,10 @@ class ForumFacts:
 def derive(records: ForumRecords, today: date) -> ForumFacts:
     findings: list[Finding] = []
     seats = VotingSeats.of(records)
+    present = presence(records)
     meetings = {}
     for meeting in sorted(records.meetings.values(), key=lambda m: m.start):
-        facts = meeting_facts(meeting, records, today, seats)
+        facts = meeting_facts(meeting, records, today, seats, present.get(id(meeting)))
         meetings[meeting.stem] = facts
         findings.extend(facts.findings)
     findings.extend(meeting_gaps(records, today))

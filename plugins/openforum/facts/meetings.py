@@ -99,8 +99,14 @@ def rule_result(
 
 
 def meeting_facts(
-    meeting: Meeting, records: ForumRecords, today: date, seats: VotingSeats | None = None
+    meeting: Meeting,
+    records: ForumRecords,
+    today: date,
+    seats: VotingSeats | None = None,
+    present: PresentCount | None = None,
 ) -> MeetingFacts:
+    """`present`: `count_present` of the meeting, where it was counted with the others
+    (`roster.presence`)."""
     forum = records.forum
     rules = decision_rules(meeting, forum)  # decisions, notice and minutes
     quorum_rules = counting_rules(meeting, forum)  # None: a body the quorum rule skips
@@ -110,7 +116,9 @@ def meeting_facts(
     held = meeting.status == "held"
 
     seats = seats or VotingSeats.of(records)
-    attendance = count_present(meeting, records, seats) if held and meeting.attendance else None
+    attendance = None
+    if held and meeting.attendance:
+        attendance = present if present is not None else count_present(meeting, records, seats)
     quorum = None
     if attendance and quorum_rules and quorum_rules.quorum is not None:
         quorum = Quorum(
