@@ -24,13 +24,14 @@ from openforum.exports import tables
 from openforum.exports.calendars import _ascii_lines, _lines, fold, text
 from openforum.generation import LARGE_TEXT, _Folder
 from openforum.i18n import labels
-from openforum.records import yamlread
+from openforum.kinds.members.model import Member
+from openforum.records import ForumRecords, yamlread
 from openforum.records.files import read_regular
 from openforum.records.partial_dates import read_partial_date
 from openforum.safety import sanitize
 from openforum.safety.characters import NOT_FOR_XML, not_for_xml
 from openforum.safety.markdown_budget import _first_deep_line, nesting_too_deep
-from openforum.site.render import install_words
+from openforum.site.render import Links, install_words
 
 ASCII_VALUES = st.text(alphabet=st.sampled_from(list("ab \\^;,:\n")), max_size=400)
 
@@ -229,3 +230,23 @@ def test_rows_given_in_column_order_are_the_rows_given_by_name() -> None:
     assert in_order.csv() == by_name.csv() == 'a,b\r\n\'=x,true\r\n,false\r\n"y, z",\r\n'
     with pytest.raises(ValueError, match="a row of 1 cells"):
         in_order.add_all([("x",)])
+
+
+def test_a_list_of_names_kept_for_the_next_page_is_what_that_page_would_make() -> None:
+    # An attendance list is made once and kept for pages listing the same members: kept
+    # by the page's depth, and by the page itself in the members' own section.
+    records = ForumRecords(root=Path("."))
+    for stem in ("ana", "ben", "cy"):
+        member = Member(name=stem.title(), kind="person", sector="government", stem=stem)
+        records.members[stem] = member
+    listed = list(records.members.values())
+
+    def fresh(src: str) -> str:
+        return ", ".join(Links(records, src)._member_html(m.stem) for m in listed)
+
+    pages = ["meetings/m1.md", "meetings/m2.md", "index.md", "members/ana.md", "members/ben.md"]
+    for src in pages * 2:
+        assert str(Links(records, src).members(listed)) == fresh(src)
+    assert str(Links(records, "members/ana.md").members(listed[:1])) == '<a href="./">Ana</a>'
+    assert 'href="../ana/"' in fresh("members/ben.md")
+    assert 'href="../../members/ana/"' in str(Links(records, "meetings/m1.md").members(listed))

@@ -212,8 +212,21 @@ class Links:
 
     def members(self, found: Iterable[Record]) -> Markup:
         """Each record's name linked, comma separated: an attendance list, which on a
-        large forum's meeting names hundreds."""
-        return Markup(", ".join([self._member_html(record.stem) for record in found]))
+        large forum's meeting names hundreds, often the same hundreds as the last."""
+        listed = tuple(found)
+        lists = _attendance_lists(self.records)
+        # Links into the page's own section depend on the page itself, others on its depth.
+        # Records live as long as the records they belong to: their ids name them.
+        key = (
+            self.src if self._section in _INSTITUTION_SECTIONS else self._up,
+            tuple(map(id, listed)),
+        )
+        html = lists.get(key)
+        if html is None:
+            if len(lists) >= MAX_LISTS_KEPT:
+                lists.clear()
+            html = lists[key] = ", ".join([self._member_html(r.stem) for r in listed])
+        return Markup(html)
 
     def _member_html(self, ref: str) -> str:
         found = _institution_links(self.records).get(ref)
@@ -275,6 +288,20 @@ def _meeting_text(records: ForumRecords, key: str) -> str:
         texts = {k: f"{m.title}, {labels.long_date(m.start)}" for k, m in records.meetings.items()}
         _meeting_texts = (records, texts)
     return _meeting_texts[1].get(key, key)
+
+
+# Lists of linked names made for pages of the records last asked about, by the folder depth
+# and section of the page and the records listed; at most this many.
+MAX_LISTS_KEPT = 64
+_lists_made: tuple[ForumRecords, dict[tuple[str, tuple[int, ...]], str]] | None = None
+_INSTITUTION_SECTIONS = frozenset(INSTITUTIONS.kinds)  # a record kind is its section
+
+
+def _attendance_lists(records: ForumRecords) -> dict[tuple[str, tuple[int, ...]], str]:
+    global _lists_made
+    if _lists_made is None or _lists_made[0] is not records:
+        _lists_made = (records, {})
+    return _lists_made[1]
 
 
 # Each member's and organization's section, page and escaped name, of the records last
