@@ -205,8 +205,8 @@ def test_a_hand_written_file_in_the_way_of_the_open_data_stops_the_index_too(
     started: list[Path] = []  # this build's own index folders: other tests' share /tmp
 
     class Watched(fulltext.Indexing):
-        def __init__(self, site: Path) -> None:
-            super().__init__(site)
+        def __init__(self, site: Path, *, one_thread: bool = False) -> None:
+            super().__init__(site, one_thread=one_thread)
             started.append(Path(self._folder.name))
 
     monkeypatch.setattr(build, "Indexing", Watched)
