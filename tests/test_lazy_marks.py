@@ -180,9 +180,20 @@ def list_lines(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def block_list_lines(draw: st.DrawFn) -> str:
+    """`present:` and its items one a line, as YAML libraries write a list; with odd items,
+    comments, blank lines and continuations among them."""
+    items = draw(st.lists(TOKENS, min_size=1, max_size=6))
+    indent = draw(st.sampled_from(["", "  ", "    "]))
+    odd = ["  # note", "", " ", "#x", "\n# c", "\n", "\n   more", "\n  - nested"]
+    lines = [f"  {indent}- {item}{draw(st.sampled_from(['', '', '', *odd]))}" for item in items]
+    return "  present:\n" + "\n".join(lines)
+
+
+@st.composite
 def front_matter_texts(draw: st.DrawFn) -> str:
     lines = ["title: Meeting", "kind: plenary", "start: 2024-01-02T10:00", "attendance:"]
-    lines.append(draw(list_lines()))
+    lines.append(draw(st.one_of(list_lines(), block_list_lines())))
     lines.append("  apologies: [" + ", ".join(draw(st.lists(TOKENS, max_size=3))) + "]")
     if draw(st.booleans()):
         lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(["# c", "", "  "])))

@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from openforum.records import yamlread
 from openforum.records.problems import Problems
+from openforum.records.yamlnodes import Mapping, Sequence
 from openforum.records.yamlread import parse_mapping_fully, read_record
 from openforum.records.yamlsimple import read_simple
 
@@ -73,6 +75,23 @@ def test_every_generated_record_is_read_simply(shape: str, tmp_path: Path) -> No
     assert all(agrees(text) for text in texts)
 
 
+def test_records_written_by_a_yaml_library_are_read_simply(tmp_path: Path) -> None:
+    # Front matter written by PyYAML's dumper (a list one item a line) is read simply,
+    # each list of plain words kept as its texts, as a one-line list is.
+    generate("rotating", 300, tmp_path)
+    dumped = [
+        yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True)
+        for text in front_matters(tmp_path)
+    ]
+    assert all(agrees(text) for text in dumped)
+    meetings = [read_simple(text, FIRST_LINE) for text in dumped if "\nattendance:\n" in text]
+    lists = [tree.entries["attendance"][1] for tree in meetings if tree is not None]
+    present = [a.entries["present"][1] for a in lists if isinstance(a, Mapping)]
+    written = [p for p in present if isinstance(p, Sequence) and len(p)]  # not `[]`
+    assert len(written) > 20
+    assert all(p.texts and p._items is None for p in written)
+
+
 SIMPLE = [
     "title: A b\n",
     "  title: indented root\n  kind: x\n",
@@ -89,6 +108,12 @@ SIMPLE = [
     "t: a\xa0b\xa0\nc: x #\n",
     "u: [10:00, https://x.example/a, x::y]\nv: {u: http://x, w: a:b}\n",
     "w: [ https://x.example , a:b ]\nx: {k:  v, l: w}\n",
+    # Lists one word a line, as YAML libraries write them, and what may follow them.
+    "at:\n  present:\n  - m-1\n  - m-2\n  apologies:\n    - x\nnext: 1\n",
+    "l:\n  - 2024-01-02\n  - a.b@c.org\n  - null\n  - 1+2\n  - _x\n",
+    "l:\n- a\n- b  # c\n- 'q'\n",
+    "l:\n- a\n\n- b\n# c\n- c\n",
+    "l:\n  - a\n  - b: 1\n",
 ]
 
 NOT_SIMPLE = [
@@ -130,6 +155,8 @@ NOT_SIMPLE = [
     "a: 1\n  b: 2\n",
     "a:\n    b: 1\n  c: 2\n",
     "a:\n  - x\n  b: 1\n",
+    "a:\n  - x\n  - y\n   z\n",
+    "a:\n  - x\n    - y\n",
     "a: %x\n",
     "a: @x\n",
     "a: `x`\n",

@@ -22,20 +22,22 @@ class Scalar:
 class Sequence:
     """A list of nodes.
 
-    A list written on one line the usual way (`[a, b, c]`: plain values, ', ' between)
-    keeps its values' texts in `texts`, and makes their nodes, marks included, only when
+    A list written on one line the usual way (`[a, b, c]`: plain values, ', ' between),
+    or one plain word a line (`- a`, as YAML libraries write lists), keeps its values'
+    texts in `texts`, and makes their nodes, marks included, only when
     `items` is asked for: an attendance of 1,200 ids is otherwise 1,200 nodes and marks
     made for a message that is almost never written. Its items are then exactly the ones
     the full reader makes (tests/test_lazy_marks.py).
     """
 
-    __slots__ = ("_first_column", "_items", "mark", "texts")
+    __slots__ = ("_block", "_first_column", "_items", "mark", "texts")
 
     def __init__(self, items: list[Node], mark: Mark) -> None:
         self._items: list[Node] | None = items
         self.mark = mark
-        self.texts: list[str] | None = None  # set for a list of plain values on one line
+        self.texts: list[str] | None = None  # set for a list of plain values (above)
         self._first_column = 0
+        self._block = False  # its texts one per line (`- a`), from its mark's line on
 
     @classmethod
     def of_plain_texts(cls, texts: list[str], mark: Mark) -> Sequence:
@@ -45,7 +47,15 @@ class Sequence:
         node.mark = mark
         node.texts = texts
         node._first_column = mark.column + 1
+        node._block = False
         return node
+
+    def keep_block_texts(self, texts: list[str]) -> None:
+        """This list, made at its first `- ` (its mark), is `texts`, one `- text` a line."""
+        self._items = None
+        self.texts = texts
+        self._first_column = self.mark.column + 2
+        self._block = True
 
     @property
     def items(self) -> list[Node]:
@@ -53,10 +63,17 @@ class Sequence:
         if items is None:
             assert self.texts is not None
             line = self.mark.line
-            items = self._items = [
-                Scalar(text, Mark(line, column), True)
-                for text, column in zip(self.texts, self._columns(), strict=False)
-            ]
+            if self._block:
+                column = self._first_column
+                items = self._items = [
+                    Scalar(text, Mark(line + index, column), True)
+                    for index, text in enumerate(self.texts)
+                ]
+            else:
+                items = self._items = [
+                    Scalar(text, Mark(line, column), True)
+                    for text, column in zip(self.texts, self._columns(), strict=False)
+                ]
         return items
 
     def _columns(self) -> accumulate[int]:
@@ -72,6 +89,8 @@ class Sequence:
     def item_mark(self, index: int) -> Mark:
         """Where item `index` (0 <= index < len(self)) was written."""
         if self._items is None and self.texts is not None:
+            if self._block:
+                return Mark(self.mark.line + index, self._first_column)
             texts = self.texts
             column = self._first_column + 2 * index + sum(map(len, texts[:index]))
             return Mark(self.mark.line, column)

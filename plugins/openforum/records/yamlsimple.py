@@ -88,9 +88,12 @@ class _Reader:
         root: Mapping | None = None
         # A field or item written with no value on its line: its value is the block below.
         pending: tuple[Mapping, Scalar] | None = None
-        line = self.first_line - 1
-        for text in yaml_text.split("\n"):
-            line += 1
+        lines = yaml_text.split("\n")
+        number = 0
+        while number < len(lines):
+            text = lines[number]
+            line = self.first_line + number
+            number += 1
             content = text.lstrip(" ")
             if not content or content[0] == "#":
                 continue
@@ -110,6 +113,12 @@ class _Reader:
                     if len(stack) >= _MAX_DEPTH:
                         raise NotSimple
                     stack.append(_Open(indent, node))
+                    if is_item:
+                        texts = _plain_items(lines, number - 1, indent)
+                        if texts is not None:  # the whole list: its lines are read
+                            node.keep_block_texts(texts)  # type: ignore[union-attr]
+                            number += len(texts) - 1
+                            continue
                 else:
                     raise NotSimple  # an empty value: its mark is libyaml's to place
             elif root is None:
@@ -275,6 +284,38 @@ def _skip_spaces(text: str, at: int) -> int:
     while at < len(text) and text[at] == " ":
         at += 1
     return at
+
+
+# A list item that is one plain word (an id, a date, a number, an address), `- ` before it.
+_PLAIN_ITEM = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@+-]*")
+
+
+def _plain_items(lines: list[str], first: int, indent: int) -> list[str] | None:
+    """The words of a block list whose every item, from line `first` on, is `- word` at
+    `indent`, one per line, and that ends there (the next line is less indented, or a
+    field beside the dashes); else None to read it line by line. As `[a, b]` is kept
+    (`_plain_collection`), the items' nodes are made when asked for: an attendance
+    written by a YAML library is a thousand lines of `- member-id`."""
+    dash = " " * indent + "- "
+    start = indent + 2
+    texts: list[str] = []
+    at = first
+    for text in lines[first:]:
+        if not text.startswith(dash):
+            break
+        found = _PLAIN_ITEM.match(text, start)
+        if found is None or found.end() != len(text):
+            return None
+        texts.append(found[0])
+        at += 1
+    if at < len(lines):
+        after = lines[at]
+        content = after.lstrip(" ")
+        if not content or content[0] in "#-":
+            return None  # a blank or comment line, or an item of another form: line by line
+        if len(after) - len(content) > indent:
+            return None
+    return texts
 
 
 def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | None:
