@@ -103,9 +103,11 @@ def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> 
     chosen = {name: made for name, made in configs(work).items() if name in builds}
     # Builds take turns, each into a folder of its own, none removed before the last: on
     # some file systems (ext4 without a journal) making files soon after many were removed
-    # costs several times the system time, which would fall on whichever build came next.
+    # costs several times the system time, which falls on whichever build comes next. The
+    # turns are reversed every other round, so that no build is always the one after.
     for attempt in range(repeat):
-        for name, (config, env) in chosen.items():
+        turns = list(chosen.items())
+        for name, (config, env) in turns[::-1] if attempt % 2 else turns:
             site = work / f"site-{name}-{attempt}"
             shutil.rmtree(site, ignore_errors=True)  # from an earlier run kept with --keep
             (work / "published-urls.txt").unlink(missing_ok=True)
