@@ -77,6 +77,24 @@ def test_quorum_counts_substitutes_only_for_absent_members(site: BuiltSite) -> N
         assert ("Quorum met" in text) == q.met
 
 
+def test_a_member_page_names_the_substitutes_who_stood_for_the_member(site: BuiltSite) -> None:
+    expected: dict[str, set[str]] = {}
+    for member in site.records.members.values():
+        for seat in member.seats:
+            if seat.substitute_for:
+                expected.setdefault(seat.substitute_for, set()).add(member.stem)
+    assert len(expected) >= 2  # the demo forum has substitutes for more than one member
+    for key in site.records.members:
+        page = content(site.page(f"members/{key}/"))
+        line = next((p for p in page.find_all("p") if p.text.startswith("Substitutes:")), None)
+        if key not in expected:
+            assert line is None
+            continue
+        assert line is not None
+        linked = {a.attrs["href"].strip("/").split("/")[-1] for a in line.find_all("a")}
+        assert linked == expected[key]
+
+
 def test_meetings_list_upcoming_and_past_by_year(site: BuiltSite) -> None:
     page = content(site.page("meetings/"))
     headings = [h.text for h in page.find_all("h2")]

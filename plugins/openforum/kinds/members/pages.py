@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import get_args
@@ -28,6 +28,7 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
     records = ctx.records
     attendance = derived.attendance(records)
     commitments = derived.commitments_by_member(records)
+    substitutes = _substitutes(ctx)
     for key, member in ctx.each(records.members):
         attended = attendance.get(key, derived.Attendance())
         leads, supports = commitments.get(key, ([], []))
@@ -43,7 +44,7 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             contact=contact,
             current=seat_on(member, ctx.today),
             seats=sorted(member.seats, key=lambda s: s.start, reverse=True),
-            substitutes=_substitutes(ctx, key),
+            substitutes=substitutes.get(key, []),
             present=attended.present,
             apologies=attended.apologies,
             # A member at every meeting for decades would list thousands: the page shows
@@ -77,13 +78,15 @@ def _search_text(ctx: Context, member: Member) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _substitutes(ctx: Context, key: str) -> list[Sitting]:
-    return [
-        Sitting(member, seat)
-        for member in sorted(ctx.records.members.values(), key=lambda m: m.name.casefold())
-        for seat in member.seats
-        if seat.substitute_for == key
-    ]
+def _substitutes(ctx: Context) -> dict[str, list[Sitting]]:
+    """For each member, the seats held as its substitute, by the substitutes' names: made
+    once for all member pages (asked page by page, it went over every member's seats)."""
+    found: dict[str, list[Sitting]] = defaultdict(list)
+    for member in sorted(ctx.records.members.values(), key=lambda m: m.name.casefold()):
+        for seat in member.seats:
+            if seat.substitute_for:
+                found[seat.substitute_for].append(Sitting(member, seat))
+    return found
 
 
 def members_index(ctx: Context) -> GeneratedPage:
