@@ -10,6 +10,7 @@ import io
 import os
 import random
 import re
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -25,13 +26,17 @@ from openforum.exports.calendars import _ascii_lines, _lines, fold, text
 from openforum.generation import LARGE_TEXT, _Folder
 from openforum.i18n import labels
 from openforum.kinds.members.model import Member
-from openforum.records import ForumRecords, yamlread
+from openforum.records import ForumRecords, load_forum, yamlread
 from openforum.records.files import read_regular
 from openforum.records.partial_dates import read_partial_date
 from openforum.safety import sanitize
 from openforum.safety.characters import NOT_FOR_XML, not_for_xml
 from openforum.safety.markdown_budget import _first_deep_line, nesting_too_deep
+from openforum.site import derived
 from openforum.site.render import Links, install_words
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from shapes import generate
 
 ASCII_VALUES = st.text(alphabet=st.sampled_from(list("ab \\^;,:\n")), max_size=400)
 
@@ -250,3 +255,18 @@ def test_a_list_of_names_kept_for_the_next_page_is_what_that_page_would_make() -
     assert str(Links(records, "members/ana.md").members(listed[:1])) == '<a href="./">Ana</a>'
     assert 'href="../ana/"' in fresh("members/ben.md")
     assert 'href="../../members/ana/"' in str(Links(records, "meetings/m1.md").members(listed))
+
+
+def test_commitments_and_submissions_grouped_once_are_those_asked_one_by_one(
+    tmp_path: Path,
+) -> None:
+    generate("rotating", 400, tmp_path / "generated")
+    for root in (Path(__file__).resolve().parents[1] / "forum_records", tmp_path / "generated"):
+        records, _ = load_forum(root)
+        by_plan = derived.commitments_by_plan(records)
+        by_consultation = derived.submissions_by_consultation(records)
+        assert any(by_plan.values()) and any(by_consultation.values())
+        for plan in [*records.plans, "none"]:
+            assert by_plan.get(plan, []) == derived.commitments_of(records, plan)
+        for key in [*records.consultations, "none"]:
+            assert by_consultation.get(key, []) == derived.submissions_of(records, key)

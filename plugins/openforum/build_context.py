@@ -86,7 +86,7 @@ class BuildContext:
         if path is None or not self.edit_base or self.repo_root is None:
             return None
         try:
-            relative = _real_path(path).relative_to(_real_folder(self.repo_root))
+            relative = resolved(path).relative_to(_real_folder(self.repo_root))
         except ValueError:  # records kept outside the repository: no edit link
             return None
         return self.edit_base.rstrip("/") + "/" + relative.as_posix()
@@ -101,7 +101,7 @@ class BuildContext:
         return f"{found['repo']}blob/{commit}/{found['path']}"
 
 
-def _real_path(path: Path) -> Path:
+def resolved(path: Path) -> Path:
     """`path.resolve()`, from its folder's resolution once made: resolving walks every
     folder of the path, which for each record file of a large forum was a tenth of a
     second a thousand files. A record file that is itself a link is resolved whole."""

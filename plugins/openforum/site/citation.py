@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..build_context import resolved
 from ..i18n.labels import say
 
 _SEPARATOR = "\x1e"  # starts each commit in `git log` output; never in a file name
@@ -57,7 +58,7 @@ def git_versions(folder: Path) -> dict[Path, Version]:
         header, *names = block.strip().splitlines()
         commit, day = header.split()
         for name in names:
-            path = (Path(top) / name).resolve()
+            path = resolved(Path(top) / name)
             versions.setdefault(path, Version(commit, date.fromisoformat(day), rank))
     return versions
 

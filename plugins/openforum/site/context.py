@@ -12,8 +12,10 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup
 
+from ..build_context import resolved
 from ..facts.forum import ForumFacts
 from ..records import ForumRecords
+from ..records.model import Commitment, Submission
 from . import derived, labels
 from .citation import Citation, Version, cite, git_versions
 from .html import Heading, MarkdownRenderer, outline, relative_hrefs, unique_heading_ids
@@ -106,7 +108,7 @@ class Context:
         self, src: str, title: str, kind_label: str, source: Path, record_day: date | None
     ) -> Citation:
         base = (self.options.site_url or "/").rstrip("/") + "/"
-        version = self.versions.get(source.resolve())
+        version = self.versions.get(resolved(source)) if self.versions else None
         at = self.options.source_at(source, version.commit) if version else None
         permalink = base + url_of(src)
         return cite(self.forum_name, title, kind_label, permalink, version, record_day, at)
@@ -114,6 +116,22 @@ class Context:
     @cached_property
     def mentions(self) -> dict[str, derived.Mentions]:
         return derived.mentions(self.records)
+
+    # Grouped once: asked plan by plan and consultation by consultation, a pass over every
+    # commitment or submission each time grew as their product.
+    def commitments_of(self, plan: str) -> list[Commitment]:
+        return self._commitments_by_plan.get(plan, [])
+
+    def submissions_of(self, consultation: str) -> list[Submission]:
+        return self._submissions_by_consultation.get(consultation, [])
+
+    @cached_property
+    def _commitments_by_plan(self) -> dict[str, list[Commitment]]:
+        return derived.commitments_by_plan(self.records)
+
+    @cached_property
+    def _submissions_by_consultation(self) -> dict[str, list[Submission]]:
+        return derived.submissions_by_consultation(self.records)
 
     @property
     def forum_name(self) -> str:

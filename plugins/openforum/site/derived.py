@@ -105,6 +105,15 @@ def commitments_of(records: ForumRecords, plan: str) -> list[Commitment]:
     return sorted((c for c in records.commitments.values() if c.plan == plan), key=by_number)
 
 
+def commitments_by_plan(records: ForumRecords) -> dict[str, list[Commitment]]:
+    """`commitments_of` every plan, in one pass."""
+    found: dict[str, list[Commitment]] = defaultdict(list)
+    for commitment in sorted(records.commitments.values(), key=by_number):
+        if commitment.plan:
+            found[commitment.plan].append(commitment)
+    return dict(found)
+
+
 def by_number(commitment: Commitment) -> tuple[tuple[int, str], ...]:
     """Numbers in the id compared as numbers: nap5-2 before nap5-10, US0113 before US0114."""
     return natural_key(commitment.stem)
@@ -216,6 +225,14 @@ def submissions_of(records: ForumRecords, consultation: str) -> list[Submission]
         (s for s in records.submissions.values() if s.consultation == consultation),
         key=lambda s: s.stem,
     )
+
+
+def submissions_by_consultation(records: ForumRecords) -> dict[str, list[Submission]]:
+    """`submissions_of` every consultation, in one pass."""
+    found: dict[str, list[Submission]] = defaultdict(list)
+    for submission in sorted(records.submissions.values(), key=lambda s: s.stem):
+        found[submission.consultation].append(submission)
+    return dict(found)
 
 
 # Membership ---------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def commitment_pages(ctx: Context) -> Iterator[GeneratedPage]:
 
 def commitments_index(ctx: Context) -> GeneratedPage:
     plans = list(reversed(derived.plans_in_order(ctx.records)))
-    ordered = [c for plan in plans for c in derived.commitments_of(ctx.records, plan.stem)]
+    ordered = [c for plan in plans for c in ctx.commitments_of(plan.stem)]
     listed = {c.stem for c in ordered}
     # Commitments of a plan that failed to load still belong in the table.
     ordered += [c for k, c in sorted(ctx.records.commitments.items()) if k not in listed]

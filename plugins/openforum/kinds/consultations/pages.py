@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ...i18n.findings import finding_message
 from ...records.model import Consultation, Outcome, Submission
 from ...safety.sanitize import public_markdown
-from ...site import derived, labels
+from ...site import labels
 from ...site.context import Context, GeneratedPage, SearchEntry
 from ...site.render import submission_anchor
 from ...site.urls import record_src, section_src
@@ -75,7 +75,7 @@ def _quote(ctx: Context, body: str) -> Markup:
 
 def consultation_pages(ctx: Context) -> Iterator[GeneratedPage]:
     for key, consultation in ctx.each(ctx.records.consultations):
-        submissions = derived.submissions_of(ctx.records, key)
+        submissions = ctx.submissions_of(key)
         outcomes = Counter(s.response.outcome if s.response else None for s in submissions)
         yield ctx.page(
             record_src("consultations", key),
@@ -130,10 +130,7 @@ def consultations_index(ctx: Context) -> GeneratedPage:
         section_src("consultations"),
         "consultations_index.html.j2",
         labels._("Consultations"),
-        items=[
-            (c, state(c, ctx.today), len(derived.submissions_of(ctx.records, c.stem)))
-            for c in items
-        ],
+        items=[(c, state(c, ctx.today), len(ctx.submissions_of(c.stem))) for c in items],
     )
 
 

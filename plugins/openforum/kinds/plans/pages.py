@@ -15,7 +15,7 @@ from ..commitments import pages as commitments
 def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
     records = ctx.records
     for key, plan in ctx.each(records.plans):
-        own = derived.commitments_of(records, key)
+        own = ctx.commitments_of(key)
         consultation = records.consultations.get(plan.consultation or "")
         src = record_src("plans", key)
         yield ctx.page(
@@ -40,9 +40,7 @@ def plan_pages(ctx: Context) -> Iterator[GeneratedPage]:
             rows=commitments.rows(ctx, own),
             current_phase=derived.current_phase(plan, ctx.today),
             consultation=consultation,
-            submissions=len(derived.submissions_of(records, consultation.stem))
-            if consultation
-            else 0,
+            submissions=len(ctx.submissions_of(consultation.stem)) if consultation else 0,
             assessments=sorted(
                 (a for a in records.assessments.values() if a.subject == key),
                 key=lambda a: a.period.start,
@@ -57,9 +55,7 @@ def plans_index(ctx: Context) -> GeneratedPage:
         section_src("plans"),
         "plans_index.html.j2",
         labels._("Action plans"),
-        plans=[
-            (p, derived.status_counts(derived.commitments_of(ctx.records, p.stem))) for p in plans
-        ],
+        plans=[(p, derived.status_counts(ctx.commitments_of(p.stem))) for p in plans],
     )
 
 
