@@ -1,8 +1,10 @@
 """OpenForum against plain Material on forums of several shapes (issue 16).
 
     .venv/bin/python bench/shapes_bench.py N [N ...] [--shapes S ...] [--repeat R] [--keep DIR]
+        [--forum RECORDS ...]
 
-For each shape (bench/shapes.py) and each N, writes the forum, then builds, alternating:
+For each shape (bench/shapes.py) and each N, writes the forum, then builds, alternating
+(a forum given with --forum, written by others, is built the same way as one more shape):
 
   of-one      OpenForum in one process (`parallel: false`, OPENFORUM_START_METHOD=none)
   of-default  OpenForum with default settings (a second process on a multi-core machine)
@@ -93,12 +95,20 @@ def largest_page(site: Path) -> tuple[str, float]:
     return str(page.parent.relative_to(site)), size / 1024
 
 
-def bench(shape: str, size: int, work: Path, repeat: int, builds: list[str]) -> dict[str, Run]:
+def bench(
+    shape: str, size: int, work: Path, repeat: int, builds: list[str], given: Path | None = None
+) -> dict[str, Run]:
+    """`given`: a forum's records folder to build instead of the shape's generated forum."""
     records = work / "forum_records"
-    counts = generate(shape, size, records)
-    input_mb = sum(p.stat().st_size for p in records.rglob("*.md")) / 1e6
+    if given is None:
+        generate(shape, size, records)
+    else:
+        shutil.rmtree(records, ignore_errors=True)
+        shutil.copytree(given, records)
+    files = [p for p in records.rglob("*.md") if p.name.count(".") == 1]  # not translations
+    input_mb = sum(p.stat().st_size for p in files) / 1e6
     plain_docs(records, work / "plain-docs")
-    print(f"\n{shape} N={size}: {sum(counts.values()) + 1} records, {input_mb:.1f} MB", flush=True)
+    print(f"\n{shape} N={size}: {len(files)} records, {input_mb:.1f} MB", flush=True)
     runs: dict[str, list[Run]] = {name: [] for name in builds}
     chosen = {name: made for name, made in configs(work).items() if name in builds}
     # Builds take turns, each into a folder of its own, none removed before the last: on
@@ -182,13 +192,20 @@ def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sizes", nargs="+", type=int, metavar="N")
-    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N")
+    parser.add_argument("--shapes", nargs="*", choices=SHAPES, default=list(SHAPES))
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument(
         "--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="default: all three"
     )
     parser.add_argument("--keep", type=Path, help="keep the work folders under DIR/shape-N/")
+    parser.add_argument(
+        "--forum",
+        type=Path,
+        action="append",
+        default=[],
+        help="also build this records folder (a forum written by others), as a shape of its own",
+    )
     args = parser.parse_args()
     results: dict[tuple[str, int], dict[str, Run]] = {}
     # One folder for every shape, removed at the end only: removing a shape's sites before
@@ -200,6 +217,12 @@ def main() -> None:
                 work = root / f"{shape}-{size}"
                 work.mkdir(parents=True, exist_ok=True)
                 results[(shape, size)] = bench(shape, size, work, args.repeat, args.builds)
+        for given in args.forum:
+            size = sum(1 for p in given.rglob("*.md") if p.name.count(".") == 1)
+            work = root / f"forum-{given.resolve().parent.name}-{given.name}"
+            work.mkdir(parents=True, exist_ok=True)
+            label = given.resolve().parent.name
+            results[(label, size)] = bench(label, size, work, args.repeat, args.builds, given)
         table(results)
 
 
