@@ -3,8 +3,9 @@
     .venv/bin/python bench/shapes_bench.py N [N ...] [--shapes S ...] [--repeat R] [--keep DIR]
         [--forum RECORDS ...]
 
-For each shape (bench/shapes.py) and each N, writes the forum, then builds, alternating
-(a forum given with --forum, written by others, is built the same way as one more shape):
+For each shape (bench/shapes.py, and "restyled": the rotating forum as restyle.py writes it
+again) and each N, writes the forum, then builds, alternating (a forum given with --forum,
+written by others, is built the same way as one more shape):
 
   of-one      OpenForum in one process (`parallel: false`, OPENFORUM_START_METHOD=none)
   of-default  OpenForum with default settings (a second process on a multi-core machine)
@@ -39,10 +40,13 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from restyle import restyle  # noqa: E402
 from scale import ENV, _tool, openforum_config, plain_config, plain_docs  # noqa: E402
 from shapes import SHAPES, generate  # noqa: E402
 
 BUILDS = ("of-one", "of-default", "material")
+# The rotating forum written again as another team's program might (restyle.py).
+RESTYLED = "restyled"
 MiB = 1024 * 1024
 
 
@@ -100,7 +104,10 @@ def bench(
 ) -> dict[str, Run]:
     """`given`: a forum's records folder to build instead of the shape's generated forum."""
     records = work / "forum_records"
-    if given is None:
+    if shape == RESTYLED:
+        generate("rotating", size, work / "rotating-records")
+        restyle(work / "rotating-records", records)
+    elif given is None:
         generate(shape, size, records)
     else:
         shutil.rmtree(records, ignore_errors=True)
@@ -193,7 +200,8 @@ def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, metavar="N")
-    parser.add_argument("--shapes", nargs="*", choices=SHAPES, default=list(SHAPES))
+    every = [*SHAPES, RESTYLED]
+    parser.add_argument("--shapes", nargs="*", choices=every, default=every)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument(
         "--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="default: all three"
