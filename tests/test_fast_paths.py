@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import jinja2
+import nh3
 import pytest
 from babel import dates
 from hypothesis import given, settings
@@ -123,6 +124,17 @@ def test_cleaning_stops_once_nothing_changes(html: str, monkeypatch: pytest.Monk
     assert once(cleaned) == cleaned  # idempotent, whatever the number of passes
     clean_already = once(html) == html
     assert (len(passes) == 1) is clean_already
+
+
+HOSTILE_PIECES = ["<", ">", "/", "=", '"', "a", "p", "b", " ", "x", "script", "img", "href"]
+HOSTILE_PIECES += ["src", "onclick", "javascript:", "style", "id", "table", "<!--", "-->", "&amp;"]
+HOSTILE_HTML = st.lists(st.sampled_from([*HOSTILE_PIECES, "\u00e9"]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HOSTILE_HTML)
+def test_the_cleaner_made_once_cleans_as_nh3_clean_with_the_allowlist(html: str) -> None:
+    assert sanitize._clean_once(html) == nh3.clean(html, **sanitize._allowlist())
 
 
 def _head_lines_by_lines(text: str) -> tuple[list[str], str | None]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import unescape
+from typing import Any
 from urllib.parse import unquote
 
 import nh3
@@ -103,19 +104,29 @@ def clean_body_html(html: str) -> str:
     return clean_html(html, rename)
 
 
+def _allowlist() -> dict[str, Any]:
+    """The cleaner's settings, as nh3 takes them."""
+    return {
+        "tags": set(TAGS),
+        "clean_content_tags": {"script", "style", "template", "noscript"},
+        "attributes": {tag: set(names) for tag, names in ATTRIBUTES.items()},
+        "url_schemes": set(URL_SCHEMES),
+        "generic_attribute_prefixes": set(GENERIC_PREFIXES),
+        "filter_style_properties": set(STYLE_PROPERTIES),
+        "link_rel": None,
+        "strip_comments": True,
+    }
+
+
+# Made once: `nh3.clean` converts the allowlist for each text it cleans, which was twice
+# the cleaning of a record body (36 against 15 µs), and every body is cleaned.
+_CLEANER = nh3.Cleaner(**_allowlist())
+
+
 def _clean_once(html: str, attribute_filter: AttributeFilter | None = None) -> str:
-    return nh3.clean(
-        html,
-        attribute_filter=attribute_filter,
-        tags=set(TAGS),
-        clean_content_tags={"script", "style", "template", "noscript"},
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        generic_attribute_prefixes=set(GENERIC_PREFIXES),
-        filter_style_properties=set(STYLE_PROPERTIES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    if attribute_filter is None:
+        return _CLEANER.clean(html)
+    return nh3.clean(html, attribute_filter=attribute_filter, **_allowlist())
 
 
 _RAW_HTML = re.compile(r"[<>&]")
