@@ -13,6 +13,8 @@ import re
 import sys
 from collections.abc import Iterator
 
+import pytest
+import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +94,28 @@ def test_every_punctuation_is_a_literal_to_re2() -> None:
         assert list(pattern.whole_words(f"see {value} here")) == [value]
         assert list(pattern.whole_words(f"see {value.replace(value[1], 'Z')} here")) == []
     assert canaries._re2_escape("*") == "\\x{2a}"
+
+
+def test_values_too_many_for_re2_are_found_by_python_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise re2.error("pattern too large - compile failed")
+
+    monkeypatch.setattr(re2, "compile", refuse)
+    pattern = LeakPattern({"citizen 4", "x@y.example"})
+    assert pattern.gate is None
+    assert list(pattern.whole_words("citizen 40 and citizen 4, x@y.example")) == [
+        "citizen 4",
+        "x@y.example",
+    ]
+
+
+def test_a_pattern_too_large_for_re2_is_not_quoted_in_any_log(
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # RE2 logs a pattern it cannot compile, from C++: the values would be in the build log.
+    monkeypatch.setattr(canaries, "_RE2_MEMORY", 1 << 16)  # too little for these values
+    pattern = LeakPattern({f"zq{n:05d}secret" for n in range(3000)})
+    assert pattern.gate is None
+    out, err = capfd.readouterr()
+    assert "secret" not in out + err
+    assert list(pattern.whole_words("x zq00123secret y")) == ["zq00123secret"]

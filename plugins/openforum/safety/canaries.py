@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from typing import Any
 
 import re2
@@ -81,9 +82,12 @@ class LeakPattern:
         self.exact = re.compile(rf"(?:{trie_pattern(words)}){_AFTER}")
         options = re2.Options()
         options.max_mem = _RE2_MEMORY
-        self.gate: Any = re2.compile(
-            trie_pattern(words, space=RE2_SPACE, escape=_re2_escape), options
-        )
+        options.log_errors = False  # its message would quote the pattern: private values
+        self.gate: Any = None  # where RE2 cannot hold the values, Python's engine alone
+        with suppress(re2.error):
+            self.gate = re2.compile(
+                trie_pattern(words, space=RE2_SPACE, escape=_re2_escape), options
+            )
 
     def __getstate__(self) -> tuple[str, Any]:
         # For a worker process: both engines compile again there.
@@ -95,11 +99,13 @@ class LeakPattern:
 
     def whole_words(self, text: str) -> Iterator[str]:
         """Each value `text` holds, as written there, with no word running on before it."""
-        candidate = self.gate.search(text)
-        if candidate is None:
-            return
-        # Python's engine finds nothing before the first place the trie matches at all.
-        position = candidate.start()
+        position = 0
+        if self.gate is not None:
+            candidate = self.gate.search(text)
+            if candidate is None:
+                return
+            # Python's engine finds nothing before the first place the trie matches at all.
+            position = candidate.start()
         while match := self.exact.search(text, position):
             start = match.start()
             if start and _WORD_BEFORE.match(text, start - 1):
