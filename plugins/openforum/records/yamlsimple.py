@@ -104,21 +104,17 @@ class _Reader:
                 pending = None
                 top = stack[-1]
                 if indent > top.indent or (is_item and indent == top.indent):
-                    node: Mapping | Sequence = (
-                        Sequence([], _mark((line, indent + 1)))
-                        if is_item
-                        else Mapping({}, _mark((line, indent + 1)))
-                    )
+                    mark = _mark((line, indent + 1))
+                    node: Mapping | Sequence = Sequence([], mark) if is_item else Mapping({}, mark)
                     parent.entries[key.text] = (key, node)
                     if len(stack) >= _MAX_DEPTH:
                         raise NotSimple
                     stack.append(_Open(indent, node))
-                    if is_item:
-                        texts = _plain_items(lines, number - 1, indent)
-                        if texts is not None:  # the whole list: its lines are read
-                            node.keep_block_texts(texts)  # type: ignore[union-attr]
-                            number += len(texts) - 1
-                            continue
+                    texts = _plain_items(lines, number - 1, indent) if is_item else None
+                    if isinstance(node, Sequence) and texts is not None:
+                        node.keep_block_texts(texts)  # the whole list: its lines are read
+                        number += len(texts) - 1
+                        continue
                 else:
                     raise NotSimple  # an empty value: its mark is libyaml's to place
             elif root is None:
