@@ -119,3 +119,10 @@ def test_a_pattern_too_large_for_re2_is_not_quoted_in_any_log(
     out, err = capfd.readouterr()
     assert "secret" not in out + err
     assert list(pattern.whole_words("x zq00123secret y")) == ["zq00123secret"]
+
+
+def test_without_re2_installed_python_finds_the_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(canaries, "re2", None)
+    pattern = LeakPattern({"ana silva", "x@y.example"})
+    assert pattern.gate is None
+    assert list(pattern.whole_words("ana silvas; ana  silva; x@y.example.org")) == ["ana  silva"]

@@ -15,7 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from typing import Any
 
-import re2
+try:
+    import re2
+except ImportError:  # a platform google-re2 has no wheel for: Python's engine alone
+    re2 = None
 
 # Python's `\s` in a str pattern (str.isspace), spelled for RE2, whose `\s` is ASCII only.
 # A test compares the two over every code point.
@@ -80,14 +83,15 @@ class LeakPattern:
     def __init__(self, values: Iterable[str]) -> None:
         words = sorted(set(values))
         self.exact = re.compile(rf"(?:{trie_pattern(words)}){_AFTER}")
-        options = re2.Options()
-        options.max_mem = _RE2_MEMORY
-        options.log_errors = False  # its message would quote the pattern: private values
         self.gate: Any = None  # where RE2 cannot hold the values, Python's engine alone
-        with suppress(re2.error):
-            self.gate = re2.compile(
-                trie_pattern(words, space=RE2_SPACE, escape=_re2_escape), options
-            )
+        if re2 is not None:
+            options = re2.Options()
+            options.max_mem = _RE2_MEMORY
+            options.log_errors = False  # its message would quote the pattern: private values
+            with suppress(re2.error):
+                self.gate = re2.compile(
+                    trie_pattern(words, space=RE2_SPACE, escape=_re2_escape), options
+                )
 
     def __getstate__(self) -> tuple[str, Any]:
         # For a worker process: both engines compile again there.
