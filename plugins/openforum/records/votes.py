@@ -7,10 +7,11 @@ rule contradicts is what happened, so it is published, with a warning giving the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from ..kinds import ForumRecords
 from .bodies import decision_rules
+from .last_records import per_records
 from .model import Meeting
 from .problems import Problems
 
@@ -18,28 +19,20 @@ if TYPE_CHECKING:
     from ..facts.roster import VotingSeats
 
 
-# The voting seats of the records last checked: made once per load, not once per meeting
-# (that was members x meetings); so are the members counted present at each meeting.
-_seats: tuple[ForumRecords, object] | None = None
-_present: tuple[ForumRecords, dict[int, int]] | None = None
-
-
+# The voting seats of the records checked, and the members counted present at each meeting:
+# made once per load, not once per meeting (that was members x meetings).
+@per_records
 def _seats_of(records: ForumRecords) -> VotingSeats:
     from ..facts.roster import VotingSeats
 
-    global _seats
-    if _seats is None or _seats[0] is not records:
-        _seats = (records, VotingSeats.of(records))
-    return cast(VotingSeats, _seats[1])
+    return VotingSeats.of(records)
 
 
+@per_records
 def _present_of(records: ForumRecords) -> dict[int, int]:
     from ..facts.roster import present_counts
 
-    global _present
-    if _present is None or _present[0] is not records:
-        _present = (records, present_counts(records))
-    return _present[1]
+    return present_counts(records)
 
 
 def check_votes(meeting: Meeting, records: ForumRecords, problems: Problems) -> None:

@@ -23,6 +23,7 @@ from ..i18n import labels
 from ..i18n.findings import explanation
 from ..records import ForumRecords
 from ..records.fields import INSTITUTIONS, Record
+from ..records.last_records import per_records
 from .derived import DecisionAt
 from .template_cache import keep_compiled
 from .urls import record_src, relative, url_of
@@ -277,52 +278,39 @@ class Links:
         return self._a(href, f"{consultation} / {sid}")
 
 
-# The meetings' link texts of the records last asked about: one build's, made once.
-_meeting_texts: tuple[ForumRecords, dict[str, str]] | None = None
-
-
 def _meeting_text(records: ForumRecords, key: str) -> str:
     """A meeting's title and date, as links name it: formatted once per build."""
-    global _meeting_texts
-    if _meeting_texts is None or _meeting_texts[0] is not records:
-        texts = {k: f"{m.title}, {labels.long_date(m.start)}" for k, m in records.meetings.items()}
-        _meeting_texts = (records, texts)
-    return _meeting_texts[1].get(key, key)
+    return _meeting_texts(records).get(key, key)
 
 
-# Lists of linked names made for pages of the records last asked about, by the folder depth
-# and section of the page and the records listed; at most this many.
+@per_records
+def _meeting_texts(records: ForumRecords) -> dict[str, str]:
+    return {k: f"{m.title}, {labels.long_date(m.start)}" for k, m in records.meetings.items()}
+
+
+# Lists of linked names made for pages of one build's records, by the folder depth or page
+# (`Links.members`) and the records listed; at most this many.
 MAX_LISTS_KEPT = 64
-_lists_made: tuple[ForumRecords, dict[tuple[str, tuple[int, ...]], str]] | None = None
 _INSTITUTION_SECTIONS = frozenset(INSTITUTIONS.kinds)  # a record kind is its section
 
 
+@per_records
 def _attendance_lists(records: ForumRecords) -> dict[tuple[str, tuple[int, ...]], str]:
-    global _lists_made
-    if _lists_made is None or _lists_made[0] is not records:
-        _lists_made = (records, {})
-    return _lists_made[1]
+    return {}
 
 
-# Each member's and organization's section, page and escaped name, of the records last
-# asked about.
-_institution_texts: tuple[ForumRecords, dict[str, tuple[str, str, str, str]]] | None = None
-
-
+@per_records
 def _institution_links(records: ForumRecords) -> dict[str, tuple[str, str, str, str]]:
     """Member and organization ids -> their section, page source, escaped URL and name, made
     once per build: an attendance list links each of hundreds of names on a meeting page."""
-    global _institution_texts
-    if _institution_texts is None or _institution_texts[0] is not records:
-        links: dict[str, tuple[str, str, str, str]] = {}
-        for kind in reversed(INSTITUTIONS.kinds):  # the first kind's record wins an id
-            for key, record in records.of_kind(kind).items():
-                src = record_src(kind, key)
-                name = str(escape(getattr(record, "name", key)))
-                url = url_of(src)
-                links[key] = (url.partition("/")[0], src, str(escape(url)), name)
-        _institution_texts = (records, links)
-    return _institution_texts[1]
+    links: dict[str, tuple[str, str, str, str]] = {}
+    for kind in reversed(INSTITUTIONS.kinds):  # the first kind's record wins an id
+        for key, record in records.of_kind(kind).items():
+            src = record_src(kind, key)
+            name = str(escape(getattr(record, "name", key)))
+            url = url_of(src)
+            links[key] = (url.partition("/")[0], src, str(escape(url)), name)
+    return links
 
 
 def decision_anchor(decision_id: str) -> str:
