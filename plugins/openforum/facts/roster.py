@@ -105,18 +105,14 @@ def count_present(
     members = records.members
     seats_held = {m: seat_on(members[m], day) if m in members else None for m in present}
     counted = tuple(m for m, seat in seats_held.items() if seat is not None and seat.votes)
-    stood_in: list[tuple[str, str]] = []
-    ignored: list[str] = []
-    for member_id, seat in seats_held.items():
-        if seat is None or seat.role != "substitute" or not seat.substitute_for:
-            continue
-        principal = seat.substitute_for
-        already = principal in counted or any(p == principal for _, p in stood_in)
-        if holds_vote(records, principal, day) and not already:
-            stood_in.append((member_id, principal))
-        else:
-            ignored.append(member_id)
-    return PresentCount(voting_seats, counted, tuple(stood_in), tuple(ignored))
+    stands_in_for = {
+        m: seat.substitute_for
+        for m, seat in seats_held.items()
+        if seat is not None and seat.role == "substitute" and seat.substitute_for
+    }
+    # Of the members asked about as principals, those who hold a vote on the day.
+    voting = {p for p in stands_in_for.values() if holds_vote(records, p, day)}
+    return _with_substitutes(voting_seats, counted, tuple(present), stands_in_for, voting)
 
 
 def present_counts(records: ForumRecords) -> dict[int, int]:
@@ -209,7 +205,9 @@ def _with_substitutes(
     stands_in_for: dict[str, str],
     voting: set[str],
 ) -> PresentCount:
-    """`count_present`'s substitutes, given the substitutes' seats on the meeting's day."""
+    """The count, with who stood in for whom: a substitute present counts in the place of
+    its principal when the principal holds a vote (`voting`, asked of principals only)
+    and is neither counted in person nor stood in for already."""
     if stands_in_for.keys().isdisjoint(present):
         return PresentCount(voting_seats, counted, (), ())
     in_person = set(counted)
