@@ -12,13 +12,15 @@ import random
 import re
 import sys
 from datetime import date, datetime, timedelta, timezone
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import jinja2
 import nh3
 import pytest
 from babel import dates
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from openforum import i18n
@@ -115,9 +117,9 @@ def test_cleaning_stops_once_nothing_changes(html: str, monkeypatch: pytest.Monk
     passes: list[str] = []
     once = sanitize._clean_once
 
-    def counted(text: str, attribute_filter: sanitize.AttributeFilter | None = None) -> str:
+    def counted(text: str) -> str:
         passes.append(text)
-        return once(text, attribute_filter)
+        return once(text)
 
     monkeypatch.setattr(sanitize, "_clean_once", counted)
     cleaned = sanitize.clean_html(html)
@@ -135,6 +137,67 @@ HOSTILE_HTML = st.lists(st.sampled_from([*HOSTILE_PIECES, "\u00e9"]), max_size=4
 @given(HOSTILE_HTML)
 def test_the_cleaner_made_once_cleans_as_nh3_clean_with_the_allowlist(html: str) -> None:
     assert sanitize._clean_once(html) == nh3.clean(html, **sanitize._allowlist())
+
+
+def _ids_and_names(html: str) -> set[str]:
+    """The ids and names of the elements of `html`, read by Python's HTML parser."""
+    found: set[str] = set()
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.update(value or "" for name, value in attrs if name in ("id", "name"))
+
+    Reader().feed(html)
+    return found
+
+
+def _renamed_by_nh3_filter(html: str) -> str:
+    """What clean_body_html gave when nh3 renamed through its attribute filter, called
+    back for every attribute on every pass: the reference for the renaming done after."""
+    prefix = sanitize.USER_CONTENT
+    own = _ids_and_names(nh3.clean(html, **sanitize._allowlist()))
+
+    def prefixed(name: str) -> str:
+        return name if name.startswith(prefix) else prefix + name
+
+    def rename(tag: str, attribute: str, value: str) -> str:
+        if attribute in ("id", "name", "for"):
+            return prefixed(value)
+        if attribute == "href" and value.startswith("#") and unquote(value[1:]) in own:
+            return "#" + prefixed(value[1:])
+        if attribute in sanitize._ID_REFERENCES:
+            return " ".join(prefixed(name) for name in value.split())
+        return value
+
+    def once(text: str) -> str:
+        return nh3.clean(text, attribute_filter=rename, **sanitize._allowlist())
+
+    cleaned = once(html)
+    for _ in range(3):
+        again = once(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+NAMES = ["top", "a b", "x&amp;y", "q&quot;", "\u00e9t\u00e9", "user-content-k", "z\u00a0w", "#h"]
+TAG_PIECES = ["<h2 ", "<a ", "<label ", "<span ", "<p>", "</p>", "<table><a>", "</a>", ">", " "]
+ATTRIBUTE_PIECES = ["id=", "name=", "for=", "href=", "aria-labelledby=", "aria-controls="]
+ATTRIBUTE_PIECES += ["title=", "class=", 'id="', 'href="#', 'href="https://x.example/#']
+TEXT_PIECES = ["text", '"', "&nbsp;", "&amp;", "%20", "<script>", "\n", "<!-- c -->"]
+BODY_PIECES = st.sampled_from([*NAMES, *TAG_PIECES, *ATTRIBUTE_PIECES, *TEXT_PIECES])
+
+
+@settings(max_examples=700, deadline=None)
+@given(st.lists(BODY_PIECES, max_size=30).map("".join))
+@example('<h2 id="background">B</h2><p><a href="#background">see</a> <a href="#top">up</a></p>')
+@example('<p id="a&amp;b" aria-labelledby="a&amp;b c\u00a0d"><a href="#a%26b">x</a></p>')
+@example('<label for="n">N</label><a name="user-content-n" title="id=&quot;x&quot;">y</a>')
+@example('<p>He wrote id="x" and <a href=#x id=x>here</a></p>')
+@example('<h2/id="__md_scope">x</h2><a/name="submission-s01" href="#__md_scope">y</a>')
+def test_bodies_are_renamed_as_nh3s_attribute_filter_renamed_them(html: str) -> None:
+    assert sanitize.clean_body_html(html) == _renamed_by_nh3_filter(html)
 
 
 def _head_lines_by_lines(text: str) -> tuple[list[str], str | None]:

@@ -22,6 +22,13 @@ def test_bodies_render_with_the_given_extensions_and_are_cleaned() -> None:
     assert 'class="admonition note"' in admonition
 
 
+def test_ids_written_after_a_slash_are_prefixed_too() -> None:
+    # Browsers read "/" between attributes as a space: `<h2/id=x>` has the id x.
+    out = MarkdownRenderer()('<div/id="__md_scope"><a/name="submission-s01">x</a></div>')
+    assert 'id="user-content-__md_scope"' in out and 'id="__md_scope"' not in out
+    assert 'name="user-content-submission-s01"' in out
+
+
 def test_heading_ids_are_unique_across_template_and_body() -> None:
     page = '<h2 id="milestones">Milestones</h2><h3 id="milestones">Milestones</h3><h2 id="x">X</h2>'
     out = unique_heading_ids(page)

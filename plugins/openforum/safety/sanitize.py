@@ -13,7 +13,6 @@ plain links, before Markdown ever sees them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html import unescape
 from typing import Any
 from urllib.parse import unquote
@@ -52,20 +51,17 @@ STYLE_PROPERTIES = frozenset({"width"})
 GENERIC_PREFIXES = frozenset({"data-", "aria-"})
 
 
-AttributeFilter = Callable[[str, str, str], "str | None"]
-
-
-def clean_html(html: str, attribute_filter: AttributeFilter | None = None) -> str:
+def clean_html(html: str) -> str:
     """A page's content, with everything outside the allowlist removed.
 
     Misnested markup (`<a><table><a>`) is rebuilt by the HTML parser on each pass, so the
     result is cleaned again until it no longer changes: cleaning is then idempotent.
     """
-    cleaned = _clean_once(html, attribute_filter)
+    cleaned = _clean_once(html)
     if cleaned == html:  # already clean: a second pass would only give it back again
         return cleaned
     for _ in range(3):
-        again = _clean_once(cleaned, attribute_filter)
+        again = _clean_once(cleaned)
         if again == cleaned:
             break
         cleaned = again
@@ -78,30 +74,67 @@ def clean_html(html: str, attribute_filter: AttributeFilter | None = None) -> st
 USER_CONTENT = "user-content-"
 _NAMING = frozenset({"id", "name", "for"})
 _ID_REFERENCES = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"})
-_ID_IN_MARKUP = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
 def clean_body_html(html: str) -> str:
     """A record body's HTML, cleaned, with its ids and names prefixed by USER_CONTENT and
     its links to them (`#background`) rewritten to match; links to the page's own
     anchors are left as they are."""
-    own = {unescape(a or b or c) for a, b, c in _ID_IN_MARKUP.findall(html)}
+    cleaned = clean_html(html)
+    # Looked for in the cleaned markup, where every attribute follows a space: in the
+    # body as written, `<h2/id=x>` is an id too.
+    if not any(name in cleaned for name in (" id=", " name=", " for=", " aria-")):
+        return cleaned
+    own = {unescape(value) for value in _NAMING_ATTRIBUTE.findall(cleaned)}
 
-    def prefixed(name: str) -> str:
-        return name if name.startswith(USER_CONTENT) else USER_CONTENT + name
+    # Renamed in the cleaned markup rather than by nh3's attribute filter: that calls back
+    # into Python for every attribute of every element, three times the cleaning itself.
+    def rename(attribute: re.Match[str]) -> str:
+        name, value = attribute[1], attribute[2]
+        if name in _NAMING:
+            # The prefix has nothing to escape: it is added to the value as written.
+            kept = value.startswith(USER_CONTENT)
+            return attribute[0] if kept else f' {name}="{USER_CONTENT}{value}"'
+        if name == "href":
+            target = unescape(value[1:])
+            if not value.startswith("#") or unquote(target) not in own:
+                return attribute[0]
+            return f' href="#{_escaped(_prefixed(target))}"'
+        if name in _ID_REFERENCES:
+            names = " ".join(_prefixed(part) for part in unescape(value).split())
+            return f' {name}="{_escaped(names)}"'
+        return attribute[0]
 
-    def rename(tag: str, attribute: str, value: str) -> str | None:
-        if attribute in _NAMING:
-            return prefixed(value)
-        if attribute == "href" and value.startswith("#") and unquote(value[1:]) in own:
-            return "#" + prefixed(value[1:])
-        if attribute in _ID_REFERENCES:
-            return " ".join(prefixed(name) for name in value.split())
-        return value
+    return _RENAMED_ATTRIBUTE.sub(rename, cleaned)
 
-    if not own and " for" not in html and " aria-" not in html:
-        return clean_html(html)  # nothing to rename: the faster cleaning without a callback
-    return clean_html(html, rename)
+
+# In the cleaner's markup, an attribute is a space, its name and its value in double
+# quotes, with no quote, "<" or ">" in it (`_ATTRIBUTE_ENTITIES`); and text holds no "<"
+# or ">" either. So what is followed by a ">" before any "<" is inside a tag.
+_IN_TAG = r'="([^"<>]*)"(?=[^<>]*>)'
+_NAMING_ATTRIBUTE = re.compile(rf" (?:id|name){_IN_TAG}")
+_RENAMED_ATTRIBUTE = re.compile(rf" (id|name|for|href|aria-[a-z]+){_IN_TAG}")
+
+
+def _prefixed(name: str) -> str:
+    return name if name.startswith(USER_CONTENT) else USER_CONTENT + name
+
+
+def _escaped(value: str) -> str:
+    """An attribute's value as the cleaner's serializer writes it."""
+    for character, entity in _ATTRIBUTE_ENTITIES:
+        value = value.replace(character, entity)
+    return value
+
+
+# What the cleaner writes as an entity in an attribute's value ("&" first).
+_ATTRIBUTE_ENTITIES = (
+    ("&", "&amp;"),
+    ("\u00a0", "&nbsp;"),
+    ('"', "&quot;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+)
 
 
 def _allowlist() -> dict[str, Any]:
@@ -123,10 +156,8 @@ def _allowlist() -> dict[str, Any]:
 _CLEANER = nh3.Cleaner(**_allowlist())
 
 
-def _clean_once(html: str, attribute_filter: AttributeFilter | None = None) -> str:
-    if attribute_filter is None:
-        return _CLEANER.clean(html)
-    return nh3.clean(html, attribute_filter=attribute_filter, **_allowlist())
+def _clean_once(html: str) -> str:
+    return _CLEANER.clean(html)
 
 
 _RAW_HTML = re.compile(r"[<>&]")
