@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import resource
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,6 +30,31 @@ def test_ids_written_after_a_slash_are_prefixed_too() -> None:
     out = MarkdownRenderer()('<div/id="__md_scope"><a/name="submission-s01">x</a></div>')
     assert 'id="user-content-__md_scope"' in out and 'id="__md_scope"' not in out
     assert 'name="user-content-submission-s01"' in out
+
+
+# Rendered in a process that the system stops after this much CPU time: a renaming that
+# went back over the text for each `id="x"` in it took minutes on this body.
+CPU_SECONDS = 30
+
+
+def test_a_paragraph_of_ids_written_as_text_is_rendered_in_linear_time() -> None:
+    script = (
+        "import sys\n"
+        "from openforum.site.html import MarkdownRenderer\n"
+        "out = MarkdownRenderer()('## Notes\\n\\n' + ' id=\"x\"' * 100_000)\n"
+        "sys.stdout.write(out)\n"
+    )
+    limit = (CPU_SECONDS, CPU_SECONDS)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CPU, limit),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert '<h2 id="user-content-notes">Notes</h2>' in done.stdout
+    assert done.stdout.count('id="x"') == 100_000  # the text as typed, nothing renamed
 
 
 def test_heading_ids_are_unique_across_template_and_body() -> None:

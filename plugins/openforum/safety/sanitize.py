@@ -85,7 +85,10 @@ def clean_body_html(html: str) -> str:
     # body as written, `<h2/id=x>` is an id too.
     if not any(name in cleaned for name in (" id=", " name=", " for=", " aria-")):
         return cleaned
-    own = {unescape(value) for value in _NAMING_ATTRIBUTE.findall(cleaned)}
+    tags = _TAG_TO_RENAME.findall(cleaned)
+    own = {
+        unescape(value) for tag in tags for name, value in _ATTRIBUTE.findall(tag) if name in _OWN
+    }
 
     # Renamed in the cleaned markup rather than by nh3's attribute filter: that calls back
     # into Python for every attribute of every element, three times the cleaning itself.
@@ -105,15 +108,19 @@ def clean_body_html(html: str) -> str:
             return f' {name}="{_escaped(names)}"'
         return attribute[0]
 
-    return _RENAMED_ATTRIBUTE.sub(rename, cleaned)
+    return _TAG_TO_RENAME.sub(lambda tag: _ATTRIBUTE.sub(rename, tag[0]), cleaned)
 
 
-# In the cleaner's markup, an attribute is a space, its name and its value in double
-# quotes, with no quote, "<" or ">" in it (`_ATTRIBUTE_ENTITIES`); and text holds no "<"
-# or ">" either. So what is followed by a ">" before any "<" is inside a tag.
-_IN_TAG = r'="([^"<>]*)"(?=[^<>]*>)'
-_NAMING_ATTRIBUTE = re.compile(rf" (?:id|name){_IN_TAG}")
-_RENAMED_ATTRIBUTE = re.compile(rf" (id|name|for|href|aria-[a-z]+){_IN_TAG}")
+# In the cleaner's markup a "<" always opens a tag (text has "&lt;") and a tag ends at
+# the first ">" (values have "&gt;"); an attribute is a space, its name and its value in
+# double quotes, with no quote inside (`_ATTRIBUTE_ENTITIES`). So the tags where an
+# attribute to rename may be are found first (a value ending in " id=" selects one too,
+# harmlessly), and their attributes are read one after the other. Looking for attributes
+# in the whole text would try text as well (` id="x"` may be text) and look ahead to the
+# next tag at each try: quadratic in a paragraph of them.
+_TAG_TO_RENAME = re.compile(r'<[a-zA-Z][^<>]*? (?:id|name|for|href|aria-[a-z]+)="[^<>]*>')
+_ATTRIBUTE = re.compile(r' ([^\s"\'<>/=]+)="([^"]*)"')
+_OWN = frozenset({"id", "name"})
 
 
 def _prefixed(name: str) -> str:
