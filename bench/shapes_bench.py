@@ -1,6 +1,7 @@
 """OpenForum against plain Material on forums of several shapes (issue 16).
 
     .venv/bin/python bench/shapes_bench.py N [N ...] [--shapes S ...] [--repeat R] [--keep DIR]
+        [--rebuild]
         [--forum RECORDS ...]
 
 For each shape (bench/shapes.py, and "restyled": the rotating forum as restyle.py writes it
@@ -20,7 +21,8 @@ largest resident set of any of them (wait4's ru_maxrss).
 Printed: wall, CPU, peak, the ratios to Material, the largest page of the OpenForum site,
 the time of `openforum validate` on the forum (whole command, median of 3), and per shape
 time(largest N) / time(smallest N) against linear x 1.1 (the issue's 11 for 1,000 -> 10,000).
---repeat keeps the fastest wall and the smallest CPU of R builds.
+--repeat keeps the fastest wall and the smallest CPU of R builds. --rebuild builds each round
+into the folder of the last (the first into empty ones): a Forum's rebuild of its site.
 """
 
 from __future__ import annotations
@@ -100,9 +102,16 @@ def largest_page(site: Path) -> tuple[str, float]:
 
 
 def bench(
-    shape: str, size: int, work: Path, repeat: int, builds: list[str], given: Path | None = None
+    shape: str,
+    size: int,
+    work: Path,
+    repeat: int,
+    builds: list[str],
+    given: Path | None = None,
+    rebuild: bool = False,
 ) -> dict[str, Run]:
-    """`given`: a forum's records folder to build instead of the shape's generated forum."""
+    """`given`: a forum's records folder to build instead of the shape's generated forum.
+    `rebuild`: each build goes into the folder of its last (see --rebuild)."""
     records = work / "forum_records"
     if shape == RESTYLED:
         generate("rotating", size, work / "rotating-records")
@@ -125,8 +134,9 @@ def bench(
     for attempt in range(repeat):
         turns = list(chosen.items())
         for name, (config, env) in turns[::-1] if attempt % 2 else turns:
-            site = work / f"site-{name}-{attempt}"
-            shutil.rmtree(site, ignore_errors=True)  # from an earlier run kept with --keep
+            site = work / f"site-{name}-{0 if rebuild else attempt}"
+            if not (rebuild and attempt):  # from an earlier run kept with --keep
+                shutil.rmtree(site, ignore_errors=True)
             (work / "published-urls.txt").unlink(missing_ok=True)
             command = [*_tool("mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)]
             runs[name].append(timed(command, work, env, work / f"{name}-{attempt}.log"))
@@ -208,6 +218,13 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="keep the work folders under DIR/shape-N/")
     parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="each build into the folder of its last, as a Forum rebuilds its site (the first "
+        "round builds into empty folders; MkDocs empties the folder, OpenForum writes over "
+        "its record pages and open data)",
+    )
+    parser.add_argument(
         "--forum",
         type=Path,
         action="append",
@@ -224,13 +241,17 @@ def main() -> None:
             for size in args.sizes:
                 work = root / f"{shape}-{size}"
                 work.mkdir(parents=True, exist_ok=True)
-                results[(shape, size)] = bench(shape, size, work, args.repeat, args.builds)
+                results[(shape, size)] = bench(
+                    shape, size, work, args.repeat, args.builds, rebuild=args.rebuild
+                )
         for given in args.forum:
             size = sum(1 for p in given.rglob("*.md") if p.name.count(".") == 1)
             work = root / f"forum-{given.resolve().parent.name}-{given.name}"
             work.mkdir(parents=True, exist_ok=True)
             label = given.resolve().parent.name
-            results[(label, size)] = bench(label, size, work, args.repeat, args.builds, given)
+            results[(label, size)] = bench(
+                label, size, work, args.repeat, args.builds, given, args.rebuild
+            )
         table(results)
 
 

@@ -21,10 +21,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .build_context import BuildContext, BuildContextError
+from .exports import FOLDERS as EXPORT_FOLDERS
 from .exports import URLS_FILE, ExportError, format_url_list
 from .facts.forum import ForumFacts, derive
 from .fulltext import BUNDLE, Indexing, SearchIndexError
 from .generation import Exported, Generation, can_share
+from .previous_site import PreviousSite
 from .records import ForumRecords, Problem, ReadCache, load_forum
 from .report import format_problem, summary
 from .safety.fetches import Request
@@ -228,10 +230,17 @@ class Build:
             (self.site_dir / URLS_FILE).write_text(listed, "utf-8")
         return exported
 
-    def publish(self, site_dir: Path, taken: Iterable[str], pages: Iterable[str]) -> int:
+    def publish(
+        self,
+        site_dir: Path,
+        taken: Collection[str],
+        pages: Iterable[str],
+        previous: PreviousSite | None = None,
+    ) -> int:
         """The search index of the pages, made while `finish` writes the open data and the
         privacy scan reads every other file; then the scan of the index (its fragments hold
-        the pages' text). A folder that fails is removed. The number of pages indexed."""
+        the pages' text). A folder that fails is removed. The number of pages indexed.
+        `previous`: the last build's open data, written over, its unwritten files removed."""
         records, site_url = self.records, self.ctx.site_url
         try:
             # Every page is written: Pagefind indexes them while the open data is finished
@@ -239,7 +248,9 @@ class Build:
             try:
                 indexing = Indexing(site_dir, one_thread=not self.share)
                 try:
-                    self.finish(taken, pages)
+                    exported = self.finish(taken, pages)
+                    if previous is not None:
+                        previous.remove_unwritten(EXPORT_FOLDERS, {*taken, *exported.paths})
                     found = scanned(site_dir, records, site_url, share=self.share, part=OTHERS)
                     indexed = indexing.wait().pages
                 finally:

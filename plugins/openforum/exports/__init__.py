@@ -39,6 +39,7 @@ from .permalinks import (
 
 __all__ = [
     "DEFAULT_LICENSE",
+    "FOLDERS",
     "URLS_FILE",
     "ExportError",
     "build_exports",
@@ -51,6 +52,9 @@ __all__ = [
     "published_urls",
     "put_other_exports",
 ]
+
+# The site's top-level folders the open data is written in, and nothing else is.
+FOLDERS = ("api", "calendars", "data", "feeds")
 
 
 def build_exports(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -21,13 +22,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ... import identity, incremental
+from ... import identity, incremental, previous_site
 from ...build import Build, BuildError, context, load
 from ...collector import BuildCollector
+from ...exports import FOLDERS as EXPORT_FOLDERS
 from ...i18n import using
 from ...i18n.nav import translate_titles
 from ...language_sites import SiteLanguage
-from ...records import ReadCache
+from ...records import KINDS, ReadCache
 from ...report import format_problem
 from ...safety.sanitize import clean_html
 from ...serve_errors import show_problems_in_browser
@@ -44,6 +46,11 @@ from .pages import (
 )
 
 log = get_plugin_logger(__name__)
+
+# The folders a rebuild writes over (previous_site.py): each record kind's pages
+# (/<kind>/<id>/), written first, and the open data, written last.
+RECORD_FOLDERS = tuple(KINDS)
+REWRITTEN_FOLDERS = (*RECORD_FOLDERS, *EXPORT_FOLDERS)
 
 
 class _Day(base.BaseConfigOption[date | None]):
@@ -91,12 +98,20 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         self.language = "en"  # the language of the site being built, from on_config
         self.site_language = SiteLanguage()  # other languages' builds: set by the default's
         self.serving = False  # under `mkdocs serve`, each build is remembered for a save
+        self.rewrite = False  # the last build's record pages and open data written over
+        self.previous: previous_site.PreviousSite | None = None  # them, put back
         self.theme_env: jinja2.Environment | None = None  # the theme's, as the build framed
         self.collector = BuildCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined, it keeps this instance (and the records read) across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        # Only `mkdocs build` of the whole site; on Linux, whose ext4 needs it (see the module).
+        self.rewrite = command == "build" and not dirty and sys.platform.startswith("linux")
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.rewrite:  # before MkDocs empties the site folder
+            previous_site.set_aside(Path(config.site_dir), REWRITTEN_FOLDERS)
 
     # Priority 50, before other plugins' on_config (default 0): a broken record is reported
     # first, not as some later plugin's confusing failure.
@@ -134,6 +149,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     @_told()
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.run is not None  # set in on_config
+        if self.rewrite:  # before any page or data table is written
+            self.previous = previous_site.PreviousSite.put_back(Path(config.site_dir))
         site = self.site_language.mark(self.run.pages(
             Path(config.site_dir), Path(config.docs_dir), {f.src_uri for f in files}))  # fmt: skip
         # The other languages' sites: under `mkdocs serve`, built in this process, where
@@ -207,7 +224,12 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         assert self.run is not None
         run, self.run, taken = self.run, None, {file.dest_uri for file in self.files}
         site, urls = Path(config.site_dir), self._page_urls()
-        log.info("search index: %d pages", run.publish(site, taken, urls))
+        previous, self.previous = self.previous, None
+        if previous is not None:  # every page is written: before the search index reads them
+            previous.remove_unwritten(RECORD_FOLDERS, taken)
+        log.info("search index: %d pages", run.publish(site, taken, urls, previous))
+        if previous is not None:
+            previous.done()
         if self.serving:  # a save rebuilds the pages it touches from this build
             incremental.remember(self, config, run.records, run.ctx)
         self.site_language.build_others()
