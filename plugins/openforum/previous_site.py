@@ -80,6 +80,7 @@ class PreviousSite:
         """Remove from `folders` (of those put back) each file neither in `written` (site
         paths with "/") nor changed since the folders were put back; then the folders
         that leaves empty."""
+        emptied: set[str] = set()  # folders something was removed from
         for top in self.folders:
             if top not in folders:
                 continue
@@ -87,9 +88,12 @@ class PreviousSite:
                 prefix = os.path.relpath(folder, self.site).replace(os.sep, "/") + "/"
                 for name in names:
                     path = os.path.join(folder, name)
-                    if prefix + name not in written and not self._changed(path):
-                        _remove(os.unlink, path)
-                _remove(os.rmdir, folder)  # where nothing is left in it
+                    if prefix + name in written or self._changed(path):
+                        continue
+                    if _removed(os.unlink, path):
+                        emptied.add(folder)
+                if folder in emptied and _removed(os.rmdir, folder):  # nothing left in it
+                    emptied.add(os.path.dirname(folder))
 
     def done(self) -> None:
         shutil.rmtree(self.site / HOLDING, ignore_errors=True)
@@ -101,6 +105,9 @@ class PreviousSite:
             return True  # gone already, or not ours to judge
 
 
-def _remove(remove: Callable[[str], None], path: str) -> None:
-    with suppress(OSError):  # a folder not empty, a file gone: what is left stays
+def _removed(remove: Callable[[str], None], path: str) -> bool:
+    try:
         remove(path)
+    except OSError:  # a folder not empty, a file gone: what is left stays
+        return False
+    return True
