@@ -53,7 +53,8 @@ __all__ = [
     "put_other_exports",
 ]
 
-# The site's top-level folders the open data is written in, and nothing else is.
+# The site's top-level folders the open data is written in; nothing else is written there
+# but the open data page (data/index.html).
 FOLDERS = ("api", "calendars", "data", "feeds")
 
 

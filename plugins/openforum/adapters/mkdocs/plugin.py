@@ -237,6 +237,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.collector.end()
+        self.previous = None  # its holding folder goes at the next build's start
         self.build_error = str(error)
         self.site_language.abandon()
         if self.run is not None:
