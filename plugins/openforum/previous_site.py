@@ -41,7 +41,7 @@ def set_aside(site: Path, folders: Iterable[str]) -> None:
         holding.mkdir()
         for name in present:
             os.rename(site / name, holding / name)
-    except OSError:  # left for MkDocs to remove, as without this module
+    except OSError:  # those not moved are left for MkDocs to remove, as without this module
         return
 
 
@@ -50,7 +50,7 @@ class PreviousSite:
 
     def __init__(self, site: Path, since_ns: int, folders: list[str]) -> None:
         self.site = site
-        self.since_ns = since_ns  # the file system's time once they were back
+        self.since_ns = since_ns  # the file system's time as they were put back
         self.folders = folders
 
     @classmethod
