@@ -74,7 +74,7 @@ N ?= 1000 3000
 REPEAT ?= 1
 bench: $(BYTECODE)
 	$(BIN)/python bench/validate.py $(RECORDS)
-	$(BIN)/python bench/shapes_bench.py $(N) $(if $(BIG),10000) --repeat $(REPEAT)
+	$(BIN)/python bench/shapes_bench.py $(N) $(if $(BIG),10000) --repeat $(REPEAT) $(if $(REBUILD),--rebuild)
 	$(BIN)/python bench/serve_rebuild.py 3000
 	$(BIN)/python bench/languages.py --runs 1
 	$(if $(BIG),$(BIN)/python bench/search_payload.py 10000)
