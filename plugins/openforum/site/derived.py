@@ -141,7 +141,8 @@ def current_plan(records: ForumRecords, today: date) -> Plan | None:
     A plan still in development has no commitments yet, so the home page keeps showing the
     plan being implemented.
     """
-    with_commitments = [p for p in plans_in_order(records) if commitments_of(records, p.stem)]
+    by_plan = commitments_by_plan(records)  # one pass over the commitments, not one per plan
+    with_commitments = [p for p in plans_in_order(records) if p.stem in by_plan]
     started = [p for p in with_commitments if p.period.start <= today]
     chosen = started or with_commitments
     return chosen[-1] if chosen else None
