@@ -157,10 +157,8 @@ def text_scanner(private: dict[str, str]) -> Callable[[str, str, str], list[Leak
 def redacted(text: str, private: dict[str, str]) -> str:
     """`text` for a log line: itself, or a placeholder when it holds a private value."""
     folded = _folded(private)
-    if folded and any(
-        match.replace(" ", "") in folded
-        for match in leak_pattern(set(map(normalise, folded.values()))).whole_words(normalise(text))
-    ):
+    pattern = leak_pattern(set(map(normalise, folded.values()))) if folded else None
+    if pattern is not None and values_in(normalise(text), pattern, folded):
         return "(withheld: it holds a private value)"
     return text
 
