@@ -69,13 +69,15 @@ clean:
 
 # Figures for the scale issues: OpenForum in one process and with default settings against
 # plain Material with its search, on forums of four shapes (CPU includes Pagefind and the
-# worker); BIG=1 adds 10,000 records (long). Then a save under mkdocs serve at 3,000.
+# worker); BIG=1 adds 10,000 records (long). Then saves under mkdocs serve at 3,000: a
+# commitment of the usual forum, and a record of three kinds where every member attends.
 N ?= 1000 3000
 REPEAT ?= 1
 bench: $(BYTECODE)
 	$(BIN)/python bench/validate.py $(RECORDS)
 	$(BIN)/python bench/shapes_bench.py $(N) $(if $(BIG),10000) --repeat $(REPEAT) $(if $(REBUILD),--rebuild)
 	$(BIN)/python bench/serve_rebuild.py 3000
+	$(BIN)/python bench/serve_rebuild.py 3000 --shape attend-all --kinds members meetings commitments --saves 2
 	$(BIN)/python bench/languages.py --runs 1
 	$(if $(BIG),$(BIN)/python bench/search_payload.py 10000)
 

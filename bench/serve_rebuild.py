@@ -1,15 +1,18 @@
 """How long after saving a record does `mkdocs serve` show the rebuilt page?
 
     .venv/bin/python bench/serve_rebuild.py [N] [--saves 3] [--parallel auto|true|false]
-                                            [--languages en,es]
+                                            [--languages en,es] [--shape SHAPE]
+                                            [--kinds commitments members meetings ...]
 
-Writes a synthetic forum of N records (default 1,000), starts `mkdocs serve` on it, and
-after the first build adds a sentence to a commitment several times: each time it measures
-from the write to the moment the served page carries the new sentence (a saved record
-rebuilds the pages it touches: plugins/openforum/incremental.py), and prints the plugin's
-line saying how many pages it rebuilt. Prints each and the median (the target: 2 s). With
---languages, the forum publishes in those languages (the first the default, whose page is
-the one timed).
+Writes a synthetic forum of N records (default 1,000; bench/synthetic.py, or one of
+bench/shapes.py's shapes with --shape), starts `mkdocs serve` on it, and after the first
+build adds a sentence to a record of each kind several times: each time it measures from
+the write to the moment the served page carries the new sentence (a saved record rebuilds
+the pages it touches: plugins/openforum/incremental.py), and prints the plugin's line
+saying how many pages it rebuilt. Prints each and the median per kind (the target: 2 s).
+A member of a forum where every member attends every meeting is named by every meeting.
+With --languages, the forum publishes in those languages (the first the default, whose
+page is the one timed).
 """
 
 from __future__ import annotations
@@ -31,7 +34,11 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from scale import ENV, _tool, openforum_config  # noqa: E402
+from shapes import SHAPES  # noqa: E402
+from shapes import generate as generate_shape  # noqa: E402
 from synthetic import generate  # noqa: E402
+
+SYNTHETIC = "synthetic"  # bench/synthetic.py's forum, the one the other benches build
 
 
 def free_port() -> int:
@@ -86,11 +93,18 @@ def main() -> None:
         help="the plugin's parallel option (auto: unset)",
     )
     parser.add_argument("--languages", help="forum.md's languages, comma-separated")
+    parser.add_argument("--shape", choices=(SYNTHETIC, *SHAPES), default=SYNTHETIC)
+    parser.add_argument(
+        "--kinds", nargs="+", default=["commitments"], help="the kinds of record saved, in turn"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="openforum-serve-") as tmp:
         work = Path(tmp)
         records = work / "forum_records"
-        generate(args.size, records)
+        if args.shape == SYNTHETIC:
+            generate(args.size, records)
+        else:
+            generate_shape(args.shape, args.size, records)
         if args.languages:
             forum = records / "forum.md"
             line = f"languages: [{args.languages}]\n"
@@ -112,30 +126,41 @@ def main() -> None:
             start_new_session=True,
         )
         try:
-            record = sorted(records.glob("commitments/*.md"))[0]
-            url = f"http://127.0.0.1:{port}/commitments/{record.stem}/"
-            first = wait_for(url, "<title>", 300)
+            base = f"http://127.0.0.1:{port}"
+            first = wait_for(f"{base}/", "<title>", 300)
             print(
-                f"N = {args.size}: first build served after {first:.1f} s (cores: {os.cpu_count()})"
+                f"N = {args.size} ({args.shape}): first build served after {first:.1f} s "
+                f"(cores: {os.cpu_count()})"
             )
-            times = []
-            for save in range(1, args.saves + 1):
-                marker = f"Saved{save}x{os.getpid()}"
-                text = record.read_text(encoding="utf-8")
-                record.write_text(f"{text.rstrip()}\n\n{marker} was added.\n", encoding="utf-8")
-                times.append(wait_for(url, marker, 120, work / "serve.log"))
-                print(f"  save {save}: rebuilt page served after {times[-1]:.2f} s")
-                told = _told(work / "serve.log", save)
-                print(f"    {told or 'the whole site was built again'}")
-                time.sleep(1.0)  # let the server settle before the next save
-            print(f"median: {statistics.median(times):.2f} s (target: 2 s)")
+            saves = 0
+            for kind in args.kinds:
+                record = sorted(records.glob(f"{kind}/*.md"))[0]
+                url = f"{base}/{kind}/{record.stem}/"
+                wait_for(url, "<title>", 60)
+                times = []
+                for save in range(1, args.saves + 1):
+                    saves += 1
+                    marker = f"Saved{saves}x{os.getpid()}"
+                    text = record.read_text(encoding="utf-8")
+                    record.write_text(
+                        f"{text.rstrip()}\n\n{marker} was added.\n", encoding="utf-8"
+                    )
+                    times.append(wait_for(url, marker, 120, work / "serve.log"))
+                    print(f"  {kind} save {save}: rebuilt page served after {times[-1]:.2f} s")
+                    told = _told(work / "serve.log", saves)
+                    print(f"    {told or 'the whole site was built again'}")
+                    time.sleep(1.0)  # let the server settle before the next save
+                print(f"{kind}: median {statistics.median(times):.2f} s (target: 2 s)")
+            if "commitments" not in args.kinds:
+                return
             # A new title shows on the pages that list the record: served once rebuilt.
+            record = sorted(records.glob("commitments/*.md"))[0]
             text = record.read_text(encoding="utf-8")
             title = f"Renamed{os.getpid()}"
             quote = '"' if 'title: "' in text else ""
             renamed = text.replace(f"title: {quote}", f"title: {quote}{title} ", 1)
             record.write_text(renamed, encoding="utf-8")
-            listed = wait_for(f"http://127.0.0.1:{port}/commitments/", title, 120)
+            listed = wait_for(f"{base}/commitments/", title, 120)
             print(f"renamed: the list of commitments showed the new title after {listed:.2f} s")
         finally:
             os.killpg(server.pid, signal.SIGTERM)
