@@ -142,9 +142,7 @@ def main() -> None:
                     saves += 1
                     marker = f"Saved{saves}x{os.getpid()}"
                     text = record.read_text(encoding="utf-8")
-                    record.write_text(
-                        f"{text.rstrip()}\n\n{marker} was added.\n", encoding="utf-8"
-                    )
+                    record.write_text(f"{text.rstrip()}\n\n{marker} was added.\n", encoding="utf-8")
                     times.append(wait_for(url, marker, 120, work / "serve.log"))
                     print(f"  {kind} save {save}: rebuilt page served after {times[-1]:.2f} s")
                     told = _told(work / "serve.log", saves)
