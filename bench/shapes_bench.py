@@ -12,6 +12,8 @@ written by others, is built the same way as one more shape):
   of-default  OpenForum with default settings (a second process on a multi-core machine)
   material    plain Material with its own search plugin, one Markdown page per record
               (its title and body), as bench/scale.py writes them
+  material-pf the same pages with Pagefind in place of Material's search, run as OpenForum
+              runs it (bench/pagefind_hook.py): the baseline with the same search engine
 
 Each build is one `mkdocs build` process. CPU time is user + system time of that process and
 of every process it waited for (Pagefind, the worker), read as the growth of this script's
@@ -47,9 +49,10 @@ from restyle import restyle  # noqa: E402
 from scale import ENV, _tool, openforum_config, plain_config, plain_docs  # noqa: E402
 from shapes import SHAPES, generate  # noqa: E402
 
-BUILDS = ("of-one", "of-default", "material")
+BUILDS = ("of-one", "of-default", "material", "material-pf")
 # The rotating forum written again as another team's program might (restyle.py).
 RESTYLED = "restyled"
+PF_HOOK = HERE / "pagefind_hook.py"
 MiB = 1024 * 1024
 
 
@@ -78,7 +81,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Run:
 
 
 def configs(work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
-    """The three builds' config files and environments."""
+    """The builds' config files and environments."""
     base = yaml.safe_load(openforum_config(work).read_text(encoding="utf-8"))
     made: dict[str, tuple[Path, dict[str, str]]] = {}
     for name, parallel in (("of-one", False), ("of-default", None)):
@@ -93,6 +96,11 @@ def configs(work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
         env = dict(ENV, OPENFORUM_START_METHOD="none") if name == "of-one" else dict(ENV)
         made[name] = (path, env)
     made["material"] = (plain_config(work), dict(ENV))
+    raw = yaml.safe_load(made["material"][0].read_text(encoding="utf-8"))
+    raw.update(site_dir=str(work / "site-material-pf"), plugins=[], hooks=[str(PF_HOOK)])
+    path = work / "material-pf.yml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    made["material-pf"] = (path, dict(ENV))
     return made
 
 
@@ -177,19 +185,23 @@ def bench(
 
 def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
     print(f"\n=== figures (cores: {os.cpu_count()}; CPU includes Pagefind and the worker) ===")
-    print("(user/Mat: CPU less system time, which swings with the file system's state)")
+    print("(user/Mat: CPU less system time, which swings with the file system's state;")
+    print(" cpu/M+PF: CPU against Material with Pagefind as its search, the same engine)")
     print(
         f"{'shape':<17}{'N':>6}  {'build':<11}{'wall s':>7}{'cpu s':>7}{'sys s':>6}"
-        f"{'peak MiB':>9}{'wall/Mat':>9}{'cpu/Mat':>8}{'user/Mat':>9}"
+        f"{'peak MiB':>9}{'wall/Mat':>9}{'cpu/Mat':>8}{'user/Mat':>9}{'cpu/M+PF':>9}"
     )
     for (shape, size), runs in results.items():
-        theirs = runs.get("material", Run(float("nan"), float("nan"), 0, 0))
+        nothing = Run(float("nan"), float("nan"), 0, 0)
+        theirs = runs.get("material", nothing)
+        same_engine = runs.get("material-pf", nothing)
         for name, run in runs.items():
             print(
                 f"{shape:<17}{size:6d}  {name:<11}{run.wall:7.1f}{run.cpu:7.1f}{run.system:6.1f}"
                 f"{run.peak:9.0f}"
                 f"{run.wall / theirs.wall:9.2f}{run.cpu / theirs.cpu:8.2f}"
                 f"{(run.cpu - run.system) / (theirs.cpu - theirs.system):9.2f}"
+                f"{run.cpu / same_engine.cpu:9.2f}"
             )
     shapes = sorted({shape for shape, _ in results})
     print("\ngrowth time(largest N) / time(smallest N), CPU (wall):")
@@ -205,7 +217,7 @@ def table(results: dict[tuple[str, int], dict[str, Run]]) -> None:
                 continue
             cpu = large[name].cpu / small[name].cpu
             wall = large[name].wall / small[name].wall
-            mark = "ok" if name == "material" or cpu <= allowed else "OVER"
+            mark = "ok" if name.startswith("material") or cpu <= allowed else "OVER"
             parts.append(f"{name} {cpu:.1f} ({wall:.1f}) {mark}")
         print(f"  {shape:<17}{sizes[-1]}/{sizes[0]} allowed {allowed:.1f}: " + "; ".join(parts))
 
@@ -217,7 +229,7 @@ def main() -> None:
     parser.add_argument("--shapes", nargs="*", choices=every, default=every)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument(
-        "--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="default: all three"
+        "--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="default: all four"
     )
     parser.add_argument("--keep", type=Path, help="keep the work folders under DIR/shape-N/")
     parser.add_argument(
