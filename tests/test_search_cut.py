@@ -25,8 +25,13 @@ from openforum.fulltext import (
 )
 from site_build import demo_site
 
+# The theme's head: what Pagefind is not given of it.
+THEME_HEAD = (
+    '<meta charset="utf-8"><meta name="description" content="Minutes of the budget meeting">'
+    '<link rel="stylesheet" href="../assets/main.css"><script>__md_scope=new URL("..")</script>'
+)
 FRAMED = (
-    '<!doctype html><html lang="en"><head><title>Budget | Forum</title></head><body>'
+    f'<!doctype html><html lang="en"><head><title>Budget | Forum</title>{THEME_HEAD}</head><body>'
     "<header>Skip to content</header><nav>Meetings Members Plans</nav><article>"
     "<div data-pagefind-body><h1>Budget</h1><p>Open budget minutes</p></div>"
     f"{BODY_END}</article><footer>Made with Material</footer></body></html>"
@@ -74,10 +79,22 @@ def test_the_index_of_cut_pages_is_the_index_of_whole_pages(tmp_path: Path) -> N
 def test_a_page_is_cut_to_its_head_and_indexed_element() -> None:
     kept = indexed_part(FRAMED)
     assert kept is not None
-    assert kept.startswith('<!doctype html><html lang="en"><head><title>Budget | Forum</title>')
+    assert kept.startswith(
+        '<!doctype html><html lang="en"><head><title>Budget | Forum</title></head><body>'
+    )
     assert "<h1>Budget</h1><p>Open budget minutes</p>" in kept
-    for frame in ("Skip to content", "Meetings Members", "Made with Material"):
+    for frame in ("Skip to content", "Meetings Members", "Made with Material", THEME_HEAD):
         assert frame not in kept
+
+
+def test_a_head_that_tells_pagefind_something_is_given_whole() -> None:
+    meta = '<meta data-pagefind-meta="image[content]" content="/budget.png">'
+    with_meta = FRAMED.replace(THEME_HEAD, THEME_HEAD + meta)
+    # A title may hold a bare "<": where it is not read for sure, nothing is left out.
+    bare = FRAMED.replace("Budget | Forum", "Budget < 2025 | Forum")
+    for page in (with_meta, bare):
+        kept = indexed_part(page)
+        assert kept is not None and kept.startswith(page[: page.find("<body")])
 
 
 def test_a_page_with_no_indexed_element_is_not_given() -> None:
