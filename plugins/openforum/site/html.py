@@ -18,6 +18,7 @@ import markdown
 from ..safety.markdown_budget import plain_text_html, too_costly
 from ..safety.sanitize import clean_body_html
 from .plain_inline import skip_plain_text
+from .plain_markdown import plain_markdown
 
 # The extensions MkDocs always enables; a site's own list replaces these.
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code")
@@ -52,12 +53,16 @@ class MarkdownRenderer:
         extensions, configs = settings
         self._converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
         skip_plain_text(self._converter)
-        # Only MkDocs' own extensions are known to leave prose as it is (`prose_html`).
+        # Only MkDocs' own extensions are known to leave prose as it is (`prose_html`) and
+        # to render the plainest forms as `plain_markdown` writes them.
         self._prose_shortcut = list(extensions) == list(DEFAULT_EXTENSIONS) and not configs
 
     def __call__(self, text: str) -> str:
-        if self._prose_shortcut and (html := prose_html(text)) is not None:
-            return html
+        if self._prose_shortcut:
+            if (html := prose_html(text)) is not None:
+                return html
+            if (html := plain_markdown(text)) is not None:
+                return clean_body_html(html)
         if too_costly(text):  # Markdown would take minutes: shown as written instead
             return plain_text_html(text)  # escaped throughout, so nothing to clean
         self._converter.reset()
