@@ -10,11 +10,12 @@ and inline rule here is one Markdown applies the same way in every context it al
 `tests/test_plain_markdown.py` compares the two on generated bodies.
 
 - A block is one of: a paragraph (every line begins with a letter, `[` or `**`), a list
-  (every line `- ` and then what a paragraph line begins with), a heading (one line, `#`
-  to `######`, a space, then prose). Blocks are separated by blank lines.
+  (every line `- `, `* `, `+ ` or `1. ` and then what a paragraph line begins with), a
+  heading (one line, `#` to `######`, a space, then prose). Blocks are separated by blank
+  lines.
 - Within paragraphs and items: prose (letters and digits of any script, spaces, sentence
-  punctuation), `**bold**`, `[text](http(s)://address)` and `[**text**](...)`; within
-  headings, prose only.
+  punctuation), `**bold**`, `[text](address)` (`http(s)://...` or `/...`) and
+  `[**text**](address)`; within headings, prose only.
 """
 
 from __future__ import annotations
@@ -33,43 +34,57 @@ _NOT_PROSE = re.compile(f"[^\\w \\n{re.escape(_SENTENCE_MARKS)}]|_")
 # look-behind is tried at every character, one that begins with `*` or `[` only there.
 _PART = re.compile(
     r"(?:\*\*(?P<bold>[^*\[\]\n]+)\*\*"
-    r"|\[(?P<strong>\*\*)?(?P<label>[^*\[\]\n]+)(?P=strong)?\]"
-    r"\((?P<address>https?://[A-Za-z0-9][A-Za-z0-9._~/-]*)\))"
+    r"|\[(?:\*\*(?P<strong>[^*\[\]\n]+)\*\*|(?P<label>[^*\[\]\n]+))\]"
+    r"\((?P<address>(?:https?://[A-Za-z0-9]|/)[A-Za-z0-9._~/%#-]*)\))"
     r"(?=[ \n.,;:?]|$)"
 )
 _LINE_START = re.compile(r"[^\W\d_]|\[|\*\*[^\W_]")
-_HEADING = re.compile(r"(#{1,6}) ([^\W_].*)")
+# A list item's marker: Markdown reads `-`, `*`, `+` and `1.` alike within a list, whose
+# kind its first item decides.
+_ITEM = re.compile(r"(?:[-*+]|\d+\.) ")
+_HEADING = re.compile(r"(#{1,6}) ([^\W_].*?) *")
+_SPACES_LINE = re.compile(r"(?<=\n) +\n")
 
 
 def plain_markdown(text: str) -> str | None:
     """What Markdown (MkDocs' extensions) renders of `text`, when every block and inline
     form of it is one this module knows; None otherwise."""
-    if "\r" in text or "\t" in text or " \n" in text or text.endswith(" "):
+    if "\r" in text or "\t" in text:
+        return None
+    if " \n" in text:
+        text = _SPACES_LINE.sub("\n", text)  # as Markdown reads a line of spaces: empty
+        if "  \n" in text:  # two spaces end a line with a break
+            return None
+    if text.endswith("  "):
         return None
     html: list[str] = []
     ids: set[str] = set()
     counters: dict[str, int] = {}
     items: list[tuple[str, bool]] = []  # the list being read: each item, and if loose
+    ordered = False
     for block in text.split("\n\n"):
         block = block.strip("\n")
         if not block:
             continue
         lines = block.split("\n")
-        if block.startswith("- "):
+        if _ITEM.match(block):
             # Markdown joins lists a blank line apart into one, and wraps the item on either
             # side of the blank line in a paragraph.
             loose = bool(items)
             if loose:
                 items[-1] = (items[-1][0], True)
+            else:
+                ordered = block[0] not in "-*+"
             for line in lines:
-                item = _inline(line[2:]) if line.startswith("- ") else None
+                marker = _ITEM.match(line)
+                item = _inline(line[marker.end() :]) if marker else None
                 if item is None:
                     return None
                 items.append((item, loose))
                 loose = False
             continue
         if items:
-            html.append(_list(items))
+            html.append(_list(items, ordered))
             items = []
         if block[0] == "#":
             heading = _HEADING.fullmatch(block)
@@ -86,18 +101,19 @@ def plain_markdown(text: str) -> str | None:
             return None
         html.append(f"<p>{inline}</p>")
     if items:
-        html.append(_list(items))
+        html.append(_list(items, ordered))
     return "\n".join(html)
 
 
-def _list(items: list[tuple[str, bool]]) -> str:
+def _list(items: list[tuple[str, bool]], ordered: bool) -> str:
+    tag = "ol" if ordered else "ul"
     return (
-        "<ul>\n"
+        f"<{tag}>\n"
         + "".join(
             f"<li>\n<p>{item}</p>\n</li>\n" if loose else f"<li>{item}</li>\n"
             for item, loose in items
         )
-        + "</ul>"
+        + f"</{tag}>"
     )
 
 
@@ -117,7 +133,7 @@ def _inline(text: str) -> str | None:
         start = part.start()
         between = text[at:start]
         bold, strong, label, address = part.group("bold", "strong", "label", "address")
-        words = label if bold is None else bold
+        words = bold or strong or label
         if (start and text[start - 1] not in " \n") or _NOT_PROSE.search(between):
             return None
         if not _is_prose(words):
@@ -126,7 +142,7 @@ def _inline(text: str) -> str | None:
         if bold is not None:
             out.append(f"<strong>{bold}</strong>")
         else:
-            shown = f"<strong>{label}</strong>" if strong else label
+            shown = label if strong is None else f"<strong>{strong}</strong>"
             out.append(f'<a href="{address}">{shown}</a>')
         at = part.end()
     rest = text[at:]
