@@ -2,11 +2,12 @@
 
 Minutes and submissions are paragraphs, lists of points, a few headings, a word in bold
 and a link. Python-Markdown makes of each an element tree, runs a dozen processors over it
-and serialises it: on a forum of 10,000 records written so, that was a fifth of the build's
-own time. `plain_markdown` writes the HTML Markdown (with MkDocs' own extensions: `toc`,
-`tables`, `fenced_code`) gives for bodies made only of these forms, and answers None for
-any other text, which Markdown then renders. The forms are narrow on purpose: every block
-and inline rule here is one Markdown applies the same way in every context it allows.
+and serialises it: on a forum of 10,000 records written so (bench/restyle.py), making the
+pages took 9.6 s of CPU, 4.7 s without. `plain_markdown` writes the HTML Markdown (with
+MkDocs' own extensions: `toc`, `tables`, `fenced_code`) gives for bodies made only of these
+forms, and answers None for any other text, which Markdown then renders. The forms are
+narrow on purpose: every block and inline rule here is one Markdown applies the same way in
+every context it allows.
 `tests/test_plain_markdown.py` compares the two on generated bodies.
 
 - A block is one of: a paragraph (every line begins with a letter, `[` or `**`), a list
