@@ -28,7 +28,7 @@ from openforum.incremental_pages import page_of, touched_pages
 from openforum.kinds import ForumRecords
 from openforum.kinds.meetings.model import Attendance, Meeting
 from openforum.kinds.members.model import Member, Seat
-from openforum.records import load_forum, personal_data, schema, votes, yamlread
+from openforum.records import load_forum, personal_data, references, schema, votes, yamlread
 from openforum.records.heads import CLOSING_FENCE, CONTROL, closing_fence, has_control
 from openforum.records.personal_data import contact_kind, none_holds_contact
 from openforum.records.problems import Problem, Problems
@@ -546,3 +546,14 @@ def test_pages_touched_by_a_save_are_found_from_lists_of_ids_too(tmp_path: Path)
         for folder in ("meetings", "members", "commitments"):
             changed |= {next((root / folder).glob("*.md"))}
             assert touched_pages(root, changed, records) == one_by_one(changed)
+
+
+def test_an_id_named_by_many_records_is_one_string(tmp_path: Path) -> None:
+    generate("attend-all", 80, tmp_path / "forum")
+    records, _ = load_forum(tmp_path / "forum")
+    lists = [m.attendance.present for m in records.meetings.values() if m.attendance]
+    assert len(lists) > 3 and all(lists)
+    first = {member: member for member in lists[0]}
+    shared = [member for present in lists[1:] for member in present if member in first]
+    assert shared and all(member is first[member] for member in shared)
+    assert not references._ONE_STRING  # nothing kept once the load is over

@@ -20,6 +20,7 @@ from .fields import Record
 from .files import listing, refused
 from .limits import check_body, id_problem
 from .problems import START, Mark, Problem, Problems, did_you_mean
+from .references import ids_read_once
 from .schema import Reading, Reference, ReferenceList, build
 from .translations import load_translations, translation_name
 from .values import is_id
@@ -83,7 +84,7 @@ def load_forum(root: Path, cache: ReadCache | None = None) -> tuple[ForumRecords
     if not root.is_dir():
         problems.add(root, START, "no such folder: give the folder that holds forum.md")
         return records, problems
-    with _no_cyclic_gc():
+    with _no_cyclic_gc(), ids_read_once():
         _load_tree(records, problems, cache)
         check_forum(records, problems)
         records.translations = load_translations(records, problems, KINDS)

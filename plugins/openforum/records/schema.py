@@ -9,7 +9,6 @@ line of the key or value that causes it, and reading goes on to find the next on
 from __future__ import annotations
 
 import dataclasses
-import sys
 import types
 import typing
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_dat
 from .problems import FieldPath, Mark, Problems, did_you_mean, field_phrase, one_of
 from .references import Reference as Reference
 from .references import ReferenceList as ReferenceList
-from .references import item_path
+from .references import item_path, one_string
 from .values import (
     PLACEHOLDER,
     BadValue,
@@ -287,7 +286,7 @@ def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
         ):
             # What reading each id alone would give (a plain text, none null, none a
             # placeholder, all ids: each a reference), for the whole list at once.
-            values = list(map(sys.intern, texts))
+            values = list(map(one_string, texts, texts))
             node.texts = values  # the same texts, each kept once (the node is kept for marks)
             marks[key] = node  # its items' marks made from it when asked for
             reading.reference_lists.append(
@@ -384,7 +383,7 @@ def _rule_check(rule: Url | Ref) -> RuleCheck:
             if free_text:
                 return value
             raise BadValue(f"'{value}' is not a record id: ids are lowercase, like 'maria-lopez'")
-        value = sys.intern(value)  # an id is written in many records: one string for all
+        value = one_string(value, value)  # an id is written in many records
         reading.references.append(Reference(kind, value, reading.path, node.mark, path, rule))
         return value
 
