@@ -18,7 +18,7 @@ import markdown
 from ..safety.markdown_budget import plain_text_html, too_costly
 from ..safety.sanitize import clean_body_html
 from .plain_inline import skip_plain_text
-from .plain_markdown import plain_markdown
+from .plain_markdown import NOT_PROSE, plain_markdown
 
 # The extensions MkDocs always enables; a site's own list replaces these.
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code")
@@ -71,12 +71,6 @@ class MarkdownRenderer:
 
 BodyRenderer = Callable[[str], str]
 
-# Prose: letters and digits of any script, spaces, line breaks and the punctuation of
-# sentences. None of these starts a Markdown construct inside a line, nor is changed by
-# the sanitizer; what could start one at a line's beginning is checked line by line.
-_SENTENCE_MARKS = ".,;:!?'\"()%/\u00bf\u00a1\u00ab\u00bb\u2018\u2019\u201c\u201d\u2013\u2014\u2026-"
-_NOT_PROSE = re.compile(f"[^\\w \n{_SENTENCE_MARKS}]|_")
-
 
 def prose_html(text: str) -> str | None:
     """What Markdown (with MkDocs' own extensions) and the sanitizer make of `text` when it
@@ -88,7 +82,7 @@ def prose_html(text: str) -> str | None:
     mark of a heading, list, quote or raw HTML: only a letter), nor end with a space (two
     make a line break).
     """
-    if _NOT_PROSE.search(text) or " \n" in text or text.endswith(" "):
+    if NOT_PROSE.search(text) or " \n" in text or text.endswith(" "):
         return None
     paragraphs = []
     for block in text.split("\n\n"):

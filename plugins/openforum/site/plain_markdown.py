@@ -25,10 +25,13 @@ import re
 
 from markdown.extensions.toc import slugify, unique
 
-# The characters of prose: none starts an inline construct of Markdown's (no `*`, `_`,
-# backtick, backslash, `<`, `&`, `[`, `]`), nor needs escaping in HTML text.
+# Prose: letters and digits of any script, spaces, line breaks and the punctuation of
+# sentences. None of these starts a Markdown construct inside a line (no `*`, `_`, backtick,
+# backslash, `<`, `&`, `[`, `]`), needs escaping in HTML text or is changed by the
+# sanitizer; what could start one at a line's beginning is checked line by line. Also what
+# `html.prose_html` takes.
 _SENTENCE_MARKS = ".,;:!?'\"()%/\u00bf\u00a1\u00ab\u00bb\u2018\u2019\u201c\u201d\u2013\u2014\u2026-"
-_NOT_PROSE = re.compile(f"[^\\w \\n{re.escape(_SENTENCE_MARKS)}]|_")
+NOT_PROSE = re.compile(f"[^\\w \\n{re.escape(_SENTENCE_MARKS)}]|_")
 # `**bold**` and `[text](address)`, each before a space, a line's end or a mark that ends a
 # clause; the words inside are checked as prose.
 # Each after a space or a line's start too, checked by hand: a pattern that begins with a
@@ -119,7 +122,7 @@ def _list(items: list[tuple[str, bool]], ordered: bool) -> str:
 
 
 def _is_prose(words: str) -> bool:
-    return _NOT_PROSE.search(words) is None and words[0] != " " and words[-1] != " "
+    return NOT_PROSE.search(words) is None and words[0] != " " and words[-1] != " "
 
 
 def _inline(text: str) -> str | None:
@@ -127,7 +130,7 @@ def _inline(text: str) -> str | None:
     if not _LINE_START.match(text):
         return None
     if "*" not in text and "[" not in text:
-        return None if _NOT_PROSE.search(text) else text
+        return None if NOT_PROSE.search(text) else text
     out: list[str] = []
     at = 0
     for part in _PART.finditer(text):
@@ -135,7 +138,7 @@ def _inline(text: str) -> str | None:
         between = text[at:start]
         bold, strong, label, address = part.group("bold", "strong", "label", "address")
         words = bold or strong or label
-        if (start and text[start - 1] not in " \n") or _NOT_PROSE.search(between):
+        if (start and text[start - 1] not in " \n") or NOT_PROSE.search(between):
             return None
         if not _is_prose(words):
             return None
@@ -147,7 +150,7 @@ def _inline(text: str) -> str | None:
             out.append(f'<a href="{address}">{shown}</a>')
         at = part.end()
     rest = text[at:]
-    if _NOT_PROSE.search(rest):
+    if NOT_PROSE.search(rest):
         return None
     out.append(rest)
     return "".join(out)
