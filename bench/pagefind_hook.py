@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 from typing import Any
 
-from openforum.fulltext import ALLOCATOR, NO_STEMMING, ONE_THREAD, pagefind_program
+from openforum.fulltext import ALLOCATOR, BUNDLE, ONE_THREAD, _command
 
 
 def on_post_build(config: Any, **_: Any) -> None:
+    site = Path(config["site_dir"])
     subprocess.run(
-        [
-            str(pagefind_program()),
-            "--site",
-            str(config["site_dir"]),
-            "--force-language",
-            NO_STEMMING,
-        ],
+        _command(site, site / BUNDLE),  # OpenForum's own command line for Pagefind
         env={**os.environ, **ALLOCATOR, **ONE_THREAD},
         stdout=subprocess.DEVNULL,
         check=True,
