@@ -13,10 +13,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from openforum.safety import fetches, normalise, privacy
+from openforum.safety import fetches, normalise, privacy, site_files
 from openforum.safety.normalise import fold, reader_views, undo_escapes
 from openforum.safety.privacy import find_leaks, third_party_requests
 
@@ -129,6 +129,74 @@ def test_a_large_file_read_in_pieces_finds_what_the_whole_reading_finds(
         assert privacy.leaks_in("t.html", ".html", text, pattern, private) == whole
     finally:
         privacy.LARGE_FILE, privacy.OVERLAP = saved
+
+
+def whole_text_pieces(raw: str) -> list[str]:
+    """The pieces as first cut, from the whole text at once."""
+    pieces, start = [], 0
+    while len(raw) - start > privacy.LARGE_FILE:
+        space = re.compile(r"\s").search(raw, start + privacy.LARGE_FILE)
+        cut = space.end() if space else len(raw)
+        if cut >= len(raw):
+            break
+        after = re.compile(r"\s").search(raw, cut + privacy.OVERLAP)
+        pieces.append(raw[start : after.end() if after else len(raw)])
+        start = cut
+    return [*pieces, raw[start:]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab \n")), max_size=300),
+    sizes=st.lists(st.integers(1, 40), min_size=1, max_size=8),
+)
+@example(text="a" * 25 + " ", sizes=[7])  # the last white space ends the text
+def test_a_text_read_chunk_by_chunk_is_cut_where_the_whole_text_is(
+    text: str, sizes: list[int]
+) -> None:
+    chunks, at = [], 0
+    while at < len(text):
+        size = sizes[len(chunks) % len(sizes)]
+        chunks.append(text[at : at + size])
+        at += size
+    saved = privacy.LARGE_FILE, privacy.OVERLAP
+    privacy.LARGE_FILE, privacy.OVERLAP = 20, 12
+    try:
+        expected = whole_text_pieces(text)
+        assert list(privacy._pieces_read(iter(chunks))) == expected
+        assert list(privacy._pieces(text)) == expected
+    finally:
+        privacy.LARGE_FILE, privacy.OVERLAP = saved
+
+
+def test_a_large_data_file_is_scanned_from_disk_a_piece_at_a_time(tmp_path: Path) -> None:
+    # Windows line breaks, one cut between a "\r" and its "\n" by the reads, and names
+    # across every place a piece ends.
+    row = "m-00012,2026-01-31-m00001,present,Ilse Marv\u00f3n\r\n"
+    table = row * (6 * privacy.LARGE_FILE // len(row))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.csv").write_bytes(table.encode("utf-8"))
+    private = {"Ilse Marv\u00f3n": "members/x.md"}
+    tracemalloc.start()
+    try:
+        leaks = find_leaks(tmp_path, private)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(leak.file, leak.value) for leak in leaks] == [("data/a.csv", "Ilse Marv\u00f3n")]
+    # Read whole, the file's bytes and text and their pieces' readings peaked at 18 times
+    # LARGE_FILE here, and grow with the file; a piece at a time, at 6 whatever its size.
+    assert peak < 8 * privacy.LARGE_FILE
+
+
+def test_a_large_file_read_whole_and_from_disk_gives_the_same_text(tmp_path: Path) -> None:
+    text = ("caf\u00e9 \r\n\r x\xff" * 500_000).encode("utf-8") + b"\xe9\xff\r"
+    path = tmp_path / "t.json"
+    path.write_bytes(text)
+    whole, _ = site_files.read_text(str(path), ".json")
+    assert whole is not None
+    assert "".join(site_files.text_chunks(str(path), 4097)) == whole
+    assert site_files.read_text(str(path), ".json", whole_up_to=len(text) - 1)[0] is None
 
 
 def test_a_large_files_readings_are_not_all_held_at_once() -> None:

@@ -23,8 +23,8 @@ from .canaries import LeakPattern
 from .fetches import CSS_URL, Request, fetched_by_tags, requests_in, third_party
 from .frames import PagePart, PageParts
 from .normalise import fold_characters, normalise, reader_views, undo_escapes, without_tags
+from .site_files import PAGEFIND_FRAGMENT, read_text, suffix_of, text_chunks, text_files
 from .site_files import Part as Part  # what build.py names the part of a site to scan
-from .site_files import read_text, suffix_of, text_files
 
 MIN_CANARY = 5  # shorter values ("Ana") would match ordinary words
 
@@ -99,9 +99,15 @@ def leaks_in(
     where: str, suffix: str, raw: str, pattern: LeakPattern, private: dict[str, str]
 ) -> list[Leak]:
     """`private` maps each value, folded and without spaces, to the value as written."""
+    return _leaks_in_pieces(where, suffix, _pieces(raw), pattern, private)
+
+
+def _leaks_in_pieces(
+    where: str, suffix: str, pieces: Iterable[str], pattern: LeakPattern, private: dict[str, str]
+) -> list[Leak]:
     found = {
         value
-        for piece in _pieces(raw)
+        for piece in pieces
         for text in readings(suffix, piece)
         for value in values_in(text, pattern, private)
     }
@@ -124,24 +130,47 @@ LARGE_FILE = 1 << 22
 # is whole in the first, and the first's last characters are read again, whole, in the next.
 OVERLAP = 1 << 16
 _SPACE = re.compile(r"\s")
+# Read whole whatever their size: what pages and stylesheets fetch is looked for in the
+# whole text, and a search fragment is unpacked whole.
+_READ_WHOLE = frozenset({".html", ".htm", ".css", PAGEFIND_FRAGMENT})
 
 
 def _pieces(raw: str) -> Iterator[str]:
     """`raw` whole, or in overlapping pieces. Each begins and ends just after white space,
     as a value found must: no letter before or after one is cut off (`LeakPattern.whole_words`)."""
-    start = 0
-    while len(raw) - start > LARGE_FILE:
-        cut = _after_space(raw, start + LARGE_FILE)
-        if cut >= len(raw):
+    return _pieces_read(iter((raw,)))
+
+
+def _pieces_read(chunks: Iterator[str]) -> Iterator[str]:
+    """`_pieces` of the text `chunks` make, joined, holding no more of it at a time than
+    a piece and a chunk (or, with no white space to cut at, what is left)."""
+    text, start, more = "", 0, True
+    while True:
+        if len(text) - start > LARGE_FILE:
+            cut = _after_space(text, start + LARGE_FILE)
+            if not more and (cut is None or cut == len(text)):
+                break  # nothing follows the last white space: the rest is one piece
+            if cut is not None:
+                end = _after_space(text, cut + OVERLAP)
+                if end is not None or not more:
+                    yield text[start : len(text) if end is None else end]
+                    start = cut
+                    continue
+        elif not more:
             break
-        yield raw[start : _after_space(raw, cut + OVERLAP)]
-        start = cut
-    yield raw[start:] if start else raw
+        # Where the next cut falls is not known before more of the text is.
+        chunk = next(chunks, "")
+        if chunk:
+            text, start = text[start:] + chunk, 0
+        else:
+            more = False
+    yield text[start:] if start else text
 
 
-def _after_space(raw: str, position: int) -> int:
-    space = _SPACE.search(raw, position)
-    return space.end() if space else len(raw)
+def _after_space(text: str, position: int) -> int | None:
+    """Just after the first white space from `position` on; None where there is none."""
+    space = _SPACE.search(text, position)
+    return space.end() if space else None
 
 
 def text_scanner(private: dict[str, str]) -> Callable[[str, str, str], list[Leak]]:
@@ -231,7 +260,15 @@ class _Scan:
         parts = PageParts(self._part)
         folder = os.path.join(self.site, "")  # the site's path and a separator
         for where in files:
-            raw, suffix = read_text(folder + where, suffix_of(where))
+            path, suffix = folder + where, suffix_of(where)
+            # A large file is read a piece at a time, unless what it fetches is looked for.
+            whole = suffix.lower() in _READ_WHOLE
+            raw, suffix = read_text(path, suffix, whole_up_to=None if whole else LARGE_FILE)
+            if raw is None:
+                if self.pattern is not None:
+                    pieces = _pieces_read(text_chunks(path, LARGE_FILE // 4))
+                    leaks += _leaks_in_pieces(where, suffix, pieces, self.pattern, self.private)
+                continue  # nothing else in it fetches (requests_in)
             if self.by_parts and suffix == ".html" and "<" in raw and len(raw) <= LARGE_FILE:
                 page_leaks, page_requests = self._page(where, raw, parts(raw))
                 leaks += page_leaks

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
+from collections.abc import Iterator
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".ics", ".atom", ".js", ".css", ".md"}
@@ -99,11 +100,14 @@ def suffix_of(where: str) -> str:
     return where[where.rfind(".") :]
 
 
-def read_text(path: str, suffix: str) -> tuple[str, str]:
+def read_text(path: str, suffix: str, *, whole_up_to: int | None = None) -> tuple[str | None, str]:
     """A file's text as a reader gets it, and the suffix that says how to read it: as
     `Path.read_text(encoding="utf-8", errors="replace")` gives it, a Pagefind fragment
-    unpacked and read as JSON."""
+    unpacked and read as JSON. None for the text of a file of more than `whole_up_to`
+    bytes: it is to be read a piece at a time (`text_chunks`)."""
     with open(path, "rb", buffering=0) as file:
+        if whole_up_to is not None and os.fstat(file.fileno()).st_size > whole_up_to:
+            return None, suffix
         data = file.read()
     if suffix == PAGEFIND_FRAGMENT:
         return unpacked(data).decode("utf-8", errors="replace"), ".json"
@@ -111,6 +115,17 @@ def read_text(path: str, suffix: str) -> tuple[str, str]:
     if "\r" in text:  # a text-mode read's universal newlines
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, suffix
+
+
+def text_chunks(path: str, size: int) -> Iterator[str]:
+    """The text `read_text` gives of a file, `size` characters at a time, each read from
+    the file when asked for: a data table of a large forum is a hundred megabytes, read
+    whole twice over (its bytes, then its text)."""
+    # Text mode decodes and turns line breaks into "\n" as read_text does, a "\r\n" or
+    # a character cut between two reads included.
+    with open(path, encoding="utf-8", errors="replace") as file:
+        while chunk := file.read(size):
+            yield chunk
 
 
 def unpacked(data: bytes) -> bytes:
