@@ -23,7 +23,7 @@ from openforum.exports import (
     build_exports,
     parse_url_list,
 )
-from openforum.exports.context import ExportContext
+from openforum.exports.context import ExportContext, dump_json
 from openforum.facts.forum import derive
 from openforum.records import ForumRecords, load_forum
 
@@ -151,6 +151,8 @@ def test_every_record_has_its_json_file_and_its_collection() -> None:
     records, files = demo()
     for kind in KINDS:
         collection = api(f"api/{kind}.json")
+        # Its items' texts joined: the bytes `dump_json` writes of the whole.
+        assert files[f"api/{kind}.json"] == dump_json(collection, compact=True)
         expected = sorted(records.of_kind(kind))
         assert collection["count"] == len(expected) == len(collection["items"])
         keys = [
@@ -162,6 +164,16 @@ def test_every_record_has_its_json_file_and_its_collection() -> None:
             assert json.loads(files[f"api/{kind}/{key}.json"]) == item
             assert item["collection"] == kind and item["url"].startswith(SITE)
     assert api("api/forum.json")["name"] == records.forum.name
+
+
+def test_a_collection_of_no_record_is_written_as_dump_json_writes_it(tmp_path: Path) -> None:
+    forum = shutil.copytree(MINIMAL, tmp_path / "forum")
+    for folder in ("partners", "assessments"):
+        shutil.rmtree(forum / folder)
+    files = export(forum, date(2024, 6, 1))
+    for kind in ("partners", "assessments"):
+        text = files[f"api/{kind}.json"]
+        assert text == dump_json({"collection": kind, "count": 0, "items": []}, compact=True)
 
 
 def test_the_index_lists_collections_and_files_that_exist() -> None:

@@ -108,7 +108,12 @@ def api_files(ctx: ExportContext) -> Iterator[tuple[str, str]]:
         # The collection is its items' texts joined, as `dump_json` would write them
         # ("collection" < "count" < "items"): each item is encoded once, not twice.
         head = dump_json({"collection": kind, "count": len(items)}, compact=True)[:-2]
-        yield f"api/{kind}.json", f'{head},"items":[{",".join(items)}]}}\n'
+        # Joined once, its head and end with the first and last items: a kind's
+        # collection may be a hundred megabytes, and each copy of it is held at once.
+        items = items or [""]
+        items[0] = f'{head},"items":[{items[0]}'
+        items[-1] += "]}\n"
+        yield f"api/{kind}.json", ",".join(items)
 
 
 def public_forum(ctx: ExportContext) -> dict[str, Any]:
