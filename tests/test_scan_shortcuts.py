@@ -170,8 +170,8 @@ def test_a_text_read_chunk_by_chunk_is_cut_where_the_whole_text_is(
 
 
 def test_a_large_data_file_is_scanned_from_disk_a_piece_at_a_time(tmp_path: Path) -> None:
-    # Windows line breaks, one cut between a "\r" and its "\n" by the reads, and names
-    # across every place a piece ends.
+    # Windows line breaks (read as "\n", as a text-mode read gives them), and the value in
+    # every row, so that some fall where the pieces are cut.
     row = "m-00012,2026-01-31-m00001,present,Ilse Marv\u00f3n\r\n"
     table = row * (6 * privacy.LARGE_FILE // len(row))
     (tmp_path / "data").mkdir()
