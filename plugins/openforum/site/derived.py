@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import get_args
@@ -262,6 +263,25 @@ def attendance_by_sector(records: ForumRecords, meeting: Meeting) -> list[Sector
             if member := records.members.get(member_id):
                 rows[member.sector].apologies.append(member)
     return [row for row in rows.values() if row.present or row.apologies]
+
+
+def sector_attendance(records: ForumRecords) -> Callable[[Meeting], list[SectorAttendance]]:
+    """`attendance_by_sector` of meeting after meeting, the last rows given again to a
+    meeting whose lists are the last one's: where the same members attend meeting after
+    meeting, each list is hundreds of names, and comparing them is a C loop."""
+    last: tuple[object, object, list[SectorAttendance]] = (None, None, [])
+
+    def rows(meeting: Meeting) -> list[SectorAttendance]:
+        nonlocal last
+        attended = meeting.attendance
+        lists = (attended.present, attended.apologies) if attended else ((), ())
+        if lists[0] == last[0] and lists[1] == last[1]:
+            return last[2]
+        found = attendance_by_sector(records, meeting)
+        last = (*lists, found)
+        return found
+
+    return rows
 
 
 @dataclass(slots=True)

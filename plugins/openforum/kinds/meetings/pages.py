@@ -30,6 +30,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
     forum = ctx.records.forum
     rules = forum.rules if forum else None
     default_rule = rules.decision_rule if rules else "consensus"
+    by_sector = derived.sector_attendance(ctx.records)
     for key, meeting in ctx.each(ctx.records.meetings):
         found = ctx.facts.meetings[key]
         notice, lag = found.notice_days, found.minutes_lag
@@ -72,7 +73,7 @@ def meeting_pages(ctx: Context) -> Iterator[GeneratedPage]:
             minutes_lag=lag,
             late_minutes=lag is not None and _late(lag, rules.minutes_due_days if rules else None),
             approved_in=approved_in if approved_in in ctx.records.meetings else None,
-            by_sector=derived.attendance_by_sector(ctx.records, meeting),
+            by_sector=by_sector(meeting),
             quorum=found.quorum,
             voting_present=found.attendance.present if found.attendance else None,
             voting_seats=found.attendance.voting_seats if found.attendance else None,

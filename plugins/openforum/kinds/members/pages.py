@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import get_args
 
 from ...facts.roster import seat_on
@@ -18,6 +19,9 @@ ROLES: tuple[str, ...] = get_args(SeatRole)
 LATEST_MEETINGS = 20  # meetings listed by name on a member's page; the rest are counted
 
 
+_STEM = attrgetter("stem")
+
+
 @dataclass(frozen=True, slots=True)
 class Sitting:
     member: Member
@@ -29,6 +33,7 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
     attendance = derived.attendance(records)
     commitments = derived.commitments_by_member(records)
     substitutes = _substitutes(ctx)
+    year_of = {key: derived.meeting_day(m).year for key, m in records.meetings.items()}
     for key, member in ctx.each(records.members):
         attended = attendance.get(key, derived.Attendance())
         leads, supports = commitments.get(key, ([], []))
@@ -51,17 +56,20 @@ def member_pages(ctx: Context) -> Iterator[GeneratedPage]:
             # the latest and the counts by year; the attendance data has every one.
             present_shown=attended.present[:LATEST_MEETINGS],
             apologies_shown=attended.apologies[:LATEST_MEETINGS],
-            attendance_years=_by_year(attended),
+            attendance_years=_by_year(attended, year_of),
             leads=leads,
             supports=supports,
             body=ctx.body(member.body, levels=0),
         )
 
 
-def _by_year(attended: derived.Attendance) -> list[tuple[int, tuple[int, int]]]:
-    """(year, (present, apologies)), latest year first."""
-    present = Counter(derived.meeting_day(m).year for m in attended.present)
-    apologies = Counter(derived.meeting_day(m).year for m in attended.apologies)
+def _by_year(
+    attended: derived.Attendance, year_of: dict[str, int]
+) -> list[tuple[int, tuple[int, int]]]:
+    """(year, (present, apologies)), latest year first; `year_of` each meeting's year by its
+    id, looked up in C: a member at every meeting of a large forum counts thousands."""
+    present = Counter(map(year_of.__getitem__, map(_STEM, attended.present)))
+    apologies = Counter(map(year_of.__getitem__, map(_STEM, attended.apologies)))
     years = sorted(set(present) | set(apologies), reverse=True)
     return [(year, (present[year], apologies[year])) for year in years]
 

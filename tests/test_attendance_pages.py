@@ -1,0 +1,80 @@
+"""What the meeting and member pages show of attendance, made by shortcuts for forums where
+the same hundreds attend every meeting: the same as made meeting by meeting, member by
+member, on forums of several shapes."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO
+from openforum.kinds.members.pages import _by_year
+from openforum.records import ForumRecords, load_forum
+from openforum.records.model import Meeting
+from openforum.site import derived
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from shapes import generate
+
+
+def _forum(shape: str, folder: Path) -> ForumRecords:
+    if shape == "demo":
+        shutil.copytree(DEMO, folder)
+    else:
+        generate(shape, 300, folder)
+    records, problems = load_forum(folder)
+    assert not problems
+    return records
+
+
+def _shown(rows: list[derived.SectorAttendance]) -> list[tuple[str, list[str], list[str]]]:
+    return [(r.sector, [m.stem for m in r.present], [m.stem for m in r.apologies]) for r in rows]
+
+
+@pytest.mark.parametrize("shape", ["demo", "attend-all", "rotating"])
+def test_sector_rows_are_each_meetings_own(shape: str, tmp_path: Path) -> None:
+    records = _forum(shape, tmp_path / "forum")
+    rows = derived.sector_attendance(records)
+    meetings = [records.meetings[key] for key in sorted(records.meetings)]
+    # A meeting with the last one's present but apologies of its own comes after it.
+    first = next(m for m in meetings if m.attendance and m.attendance.present)
+    twin = copy.copy(first)
+    twin.attendance = copy.copy(first.attendance)
+    assert twin.attendance is not None
+    twin.attendance.apologies = [*twin.attendance.apologies, twin.attendance.present[0]]
+    reused, last, last_rows = 0, None, None
+    for meeting in [*meetings, first, twin, first]:
+        found = rows(meeting)
+        assert _shown(found) == _shown(derived.attendance_by_sector(records, meeting))
+        reused += found is last_rows
+        if found is last_rows:  # given again only to a meeting with the last one's lists
+            assert last is not None and _lists(meeting) == _lists(last)
+        last, last_rows = meeting, found
+    if shape == "attend-all":
+        assert reused >= len(meetings) - 1  # every meeting after the first had the same lists
+
+
+def _lists(meeting: Meeting) -> tuple[list[str], list[str]]:
+    attended = meeting.attendance
+    return (attended.present, attended.apologies) if attended else ([], [])
+
+
+@pytest.mark.parametrize("shape", ["demo", "attend-all", "rotating"])
+def test_attendance_by_year_counts_each_members_meetings(shape: str, tmp_path: Path) -> None:
+    records = _forum(shape, tmp_path / "forum")
+    year_of = {key: derived.meeting_day(m).year for key, m in records.meetings.items()}
+    attendance = derived.attendance(records)
+    assert attendance
+    for attended in attendance.values():
+        present = Counter(derived.meeting_day(m).year for m in attended.present)
+        apologies = Counter(derived.meeting_day(m).year for m in attended.apologies)
+        expected = [
+            (year, (present[year], apologies[year]))
+            for year in sorted(set(present) | set(apologies), reverse=True)
+        ]
+        assert _by_year(attended, year_of) == expected
