@@ -165,7 +165,7 @@ def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str)
 
 
 def _search_folders() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("openforum-search-*"))
+    return set(Path(tempfile.gettempdir()).glob(fulltext.CUT_PREFIX + "*"))
 
 
 def test_a_failing_indexer_is_told_and_leaves_no_temporary_folder(

@@ -16,11 +16,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .scratch import LockedFolder, remove_abandoned
+
 BUNDLE = "pagefind"  # the folder, under the site, that Pagefind writes
+CUT_PREFIX = "openforum-cut-pages-"  # the temporary folders of the cut pages
 TIMEOUT = 1800  # seconds: a forum of 10,000 records is indexed in under a minute
 # Pages are written as HTML by the generator and the theme; redirect pages carry no body
 # marker and are skipped by Pagefind on their own.
@@ -173,10 +175,12 @@ def work_root() -> str | None:
     return str(MEMORY_FOLDER) if roomy and os.access(MEMORY_FOLDER, os.W_OK) else None
 
 
-def _cut_copy(site: Path) -> tuple[tempfile.TemporaryDirectory[str], Path]:
+def _cut_copy(site: Path) -> tuple[LockedFolder, Path]:
     """A temporary folder holding the site's pages cut (`_cut_pages`), and the folder
-    Pagefind reads: those pages, or the site itself where no page marks an indexed element."""
+    Pagefind reads: those pages, or the site itself where no page marks an indexed element.
+    Such folders that killed builds left are removed first."""
     root = work_root()
+    remove_abandoned(CUT_PREFIX, root)
     if root is not None:
         try:
             return _cut_into(site, root)
@@ -188,8 +192,8 @@ def _cut_copy(site: Path) -> tuple[tempfile.TemporaryDirectory[str], Path]:
         raise SearchIndexError(f"Pagefind could not index {site}: {error}") from None
 
 
-def _cut_into(site: Path, root: str | None) -> tuple[tempfile.TemporaryDirectory[str], Path]:
-    folder = tempfile.TemporaryDirectory(prefix="openforum-search-", dir=root)
+def _cut_into(site: Path, root: str | None) -> tuple[LockedFolder, Path]:
+    folder = LockedFolder(CUT_PREFIX, root)
     try:
         pages = Path(folder.name) / "pages"
         return folder, pages if _cut_pages(site, pages) else site
