@@ -85,3 +85,10 @@ def test_the_index_s_cut_pages_go_where_abandoned_ones_are_removed(
         assert Path(folder.name).parent == tmp_path and (read / "a" / "index.html").is_file()
     finally:
         folder.cleanup()
+
+
+def test_a_folder_dropped_without_clean_up_is_removed_and_let_go(tmp_path: Path) -> None:
+    folder = scratch.LockedFolder(PREFIX, str(tmp_path))
+    name = Path(folder.name)
+    del folder  # as TemporaryDirectory: removed when collected
+    assert not name.exists()

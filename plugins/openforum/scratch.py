@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+import weakref
 from contextlib import suppress
 
 # A folder is locked the moment after it is made; one seen unlocked younger than this may
@@ -25,24 +26,33 @@ MIN_AGE = 60.0  # seconds
 
 
 class LockedFolder:
-    """`tempfile.TemporaryDirectory`, locked by this process until `cleanup`."""
+    """`tempfile.TemporaryDirectory`, locked by this process until `cleanup` (or, as that
+    one, until the object is collected or the interpreter exits)."""
 
     def __init__(self, prefix: str, root: str | None) -> None:
         self.name = tempfile.mkdtemp(prefix=prefix, dir=root)
-        self._lock = _hold(self.name)
+        try:
+            lock = _hold(self.name)
+        except BaseException:
+            shutil.rmtree(self.name, ignore_errors=True)
+            raise
+        self._finalizer = weakref.finalize(self, _remove, self.name, lock)
 
     def cleanup(self) -> None:
-        try:
-            shutil.rmtree(self.name, ignore_errors=True)
-        finally:
-            if self._lock is not None:
-                os.close(self._lock)  # releases the lock
-                self._lock = None
+        self._finalizer()  # once: a second call does nothing
+
+
+def _remove(name: str, lock: int | None) -> None:
+    try:
+        shutil.rmtree(name, ignore_errors=True)
+    finally:
+        if lock is not None:
+            os.close(lock)  # releases the lock
 
 
 def remove_abandoned(prefix: str, root: str | None) -> list[str]:
-    """Remove the folders named `prefix`... in `root` (or the temporary folder) that no
-    process holds and that are older than MIN_AGE; their names."""
+    """Remove the folders in `root` (or the temporary folder) whose names begin with
+    `prefix`, that no process holds and that are older than MIN_AGE; their names."""
     if sys.platform == "win32":  # pragma: no cover - no flock: left to the system
         return []
     folder = root if root is not None else tempfile.gettempdir()
