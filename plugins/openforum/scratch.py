@@ -20,6 +20,8 @@ import time
 import weakref
 from contextlib import suppress
 
+from .folders import lock_folder
+
 # A folder is locked the moment after it is made; one seen unlocked younger than this may
 # be another build's, caught in between.
 MIN_AGE = 60.0  # seconds
@@ -32,7 +34,7 @@ class LockedFolder:
     def __init__(self, prefix: str, root: str | None) -> None:
         self.name = tempfile.mkdtemp(prefix=prefix, dir=root)
         try:
-            lock = _hold(self.name)
+            lock = lock_folder(self.name)
         except BaseException:
             shutil.rmtree(self.name, ignore_errors=True)
             raise
@@ -65,7 +67,7 @@ def remove_abandoned(prefix: str, root: str | None) -> list[str]:
         with suppress(OSError):
             if time.time() - entry.stat().st_mtime < MIN_AGE:
                 continue
-            held = _hold(entry.path, wait=False)
+            held = lock_folder(entry.path, wait=False)
             if held is None:
                 continue  # a running build's
             try:
@@ -74,22 +76,3 @@ def remove_abandoned(prefix: str, root: str | None) -> list[str]:
             finally:
                 os.close(held)
     return removed
-
-
-def _hold(path: str, *, wait: bool = True) -> int | None:
-    """A descriptor of the folder `path` holding its lock; None where another process
-    holds it (`wait=False`) or the system has no such lock."""
-    if sys.platform == "win32":  # pragma: no cover
-        return None
-    import fcntl
-
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-    except BlockingIOError:
-        os.close(descriptor)
-        return None
-    except BaseException:
-        os.close(descriptor)
-        raise
-    return descriptor

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .folders import replace_folder
+from .folders import lock_folder, replace_folder
 
 
 def staging_prefix(target: Path) -> str:
@@ -82,16 +82,13 @@ def _locked(target: Path) -> Iterator[None]:
                 handle.seek(0)
                 msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
         return
-    import fcntl
-
     # The folder itself is locked: no lock file to leave behind.
-    descriptor = os.open(target.parent, os.O_RDONLY)
+    descriptor = lock_folder(target.parent, wait=False)
+    if descriptor is None:
+        print(f"another build of {target} is running: waiting for it to finish")
+        descriptor = lock_folder(target.parent)
+    assert descriptor is not None  # not Windows
     try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"another build of {target} is running: waiting for it to finish")
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         os.close(descriptor)  # releases the lock
