@@ -14,6 +14,9 @@ kinds are those of bench/synthetic.py (a long-lived national Forum).
                grows as members x meetings
   long-bodies  minutes, descriptions and submissions ten times longer than usual
   one-consultation  every submission answers the same consultation
+  rich         records that use most of the contract's lists (shape_rich.py): ten
+               milestones a commitment, eight agenda items and four decisions a meeting,
+               organizations, bodies; members rotate as in "rotating"
 
 Every reference resolves and every date coheres: each shape validates clean.
 """
@@ -29,7 +32,7 @@ from pathlib import Path
 
 from synthetic import SECTORS, SHARES, WORDS, prose, write
 
-SHAPES = ("rotating", "attend-all", "long-bodies", "one-consultation")
+SHAPES = ("rotating", "attend-all", "long-bodies", "one-consultation", "rich")
 START = date(1990, 1, 1)
 TERM_DAYS = 4 * 365
 
@@ -57,10 +60,11 @@ class Forum:
         # Rotating: members take seats in waves of `seats`, each for one four-year term, so
         # the forum's history spans as many terms as there are waves.
         waves = max(1, -(-len(self.members) // seats))
-        self.span = max(TERM_DAYS * waves if shape == "rotating" else 0, 8000)
+        rotates = shape in ("rotating", "rich")
+        self.span = max(TERM_DAYS * waves if rotates else 0, 8000)
         self.terms: dict[str, tuple[date, date | None]] = {}
         for index, member in enumerate(self.members):
-            if shape == "rotating":
+            if rotates:
                 first = START + timedelta(days=(index // seats) * TERM_DAYS)
                 self.terms[member] = (first, first + timedelta(days=TERM_DAYS - 1))
             elif shape == "attend-all":
@@ -232,6 +236,10 @@ def generate(shape: str, total: int, out: Path, seed: int = 1) -> dict[str, int]
     """Write a forum of `shape` with about `total` records into `out` (replaced)."""
     if shape not in SHAPES:
         raise SystemExit(f"unknown shape '{shape}': one of {', '.join(SHAPES)}")
+    if shape == "rich":
+        from shape_rich import RichForum  # a subclass of Forum: imported once Forum is
+
+        return RichForum(shape, total, out, seed).write_all()
     return Forum(shape, total, out, seed).write_all()
 
 

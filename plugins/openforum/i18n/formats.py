@@ -36,8 +36,7 @@ def format_date(t: Translator, value: date | None, form: DateForm = "long") -> s
             return t.gettext("Ongoing")
         if precision == "year":
             return str(value.year)
-        plain = date(value.year, value.month, value.day)
-        return dates.format_skeleton(_MONTH[form], plain, locale=t.locale)
+        return _month_words(t.locale, _MONTH[form], value.year, value.month)
     day = value.date() if isinstance(value, datetime) else value
     return _day_words(t.locale, _DAY[form], date(day.year, day.month, day.day))
 
@@ -47,6 +46,12 @@ def format_date(t: Translator, value: date | None, form: DateForm = "long") -> s
 @lru_cache(maxsize=16384)
 def _day_words(locale: Locale, form: str, day: date) -> str:
     return dates.format_date(day, form, locale=locale)
+
+
+# Months too: milestones and indicators due in a month repeat on page after page.
+@lru_cache(maxsize=4096)
+def _month_words(locale: Locale, skeleton: str, year: int, month: int) -> str:
+    return dates.format_skeleton(skeleton, date(year, month, 1), locale=locale)
 
 
 def format_time(t: Translator, value: datetime | None) -> str:
