@@ -119,7 +119,8 @@ class RichForum(Forum):
                 "period: {start: 2023-03, end: 2024}\n"
                 "ogp_values: [access_to_information, civic_participation]\n"
                 f"status: {status}\nmilestones:\n{milestones}\n"
-                f"progress:\n{reports}\n  - {{date: 2024-06-30, status: {status}, note: Reported.}}\n"
+                f"progress:\n{reports}\n"
+                f"  - {{date: 2024-06-30, status: {status}, note: Reported.}}\n"
                 "irm: {potential: substantial, completion: limited, early_results: marginal, "
                 f"starred: false}}\naliases: [old-{index}]",
                 self.text(500),
@@ -153,7 +154,8 @@ class RichForum(Forum):
             agenda = "\n".join(
                 f"  - title: {' '.join(rng.sample(WORDS, 4))}\n"
                 f"    commitments: [{', '.join(rng.sample(self.commitments, 2))}]\n"
-                f"    documents: [{{title: Paper {n}, url: 'https://docs.example.org/{key}/{n}.pdf', "
+                f"    documents: [{{title: Paper {n}, "
+                f"url: 'https://docs.example.org/{key}/{n}.pdf', "
                 f"kind: paper, published: {day - timedelta(days=3)}}}]"
                 for n in range(AGENDA_ITEMS)
             )
