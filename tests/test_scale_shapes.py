@@ -35,7 +35,7 @@ def largest(site) -> int:  # type: ignore[no-untyped-def]
     return max(len(page.html) for page in site.pages.values())
 
 
-@pytest.mark.parametrize("shape", ["attend-all", "rotating"])
+@pytest.mark.parametrize("shape", ["attend-all", "rotating", "rich"])
 def test_the_largest_page_grows_no_faster_than_the_records(shape: str, tmp_path: Path) -> None:
     _, small = site_of(shape, 100, tmp_path / "small")
     _, large = site_of(shape, 400, tmp_path / "large")
