@@ -28,7 +28,7 @@ from openforum.incremental_pages import page_of, touched_pages
 from openforum.kinds import ForumRecords
 from openforum.kinds.meetings.model import Attendance, Meeting
 from openforum.kinds.members.model import Member, Seat
-from openforum.records import load_forum, personal_data, references, schema, votes, yamlread
+from openforum.records import load_forum, personal_data, references, votes, yamlread
 from openforum.records.heads import CLOSING_FENCE, CONTROL, closing_fence, has_control
 from openforum.records.personal_data import contact_kind, none_holds_contact
 from openforum.records.problems import Problem, Problems
@@ -399,7 +399,7 @@ def plain_paths(monkeypatch: pytest.MonkeyPatch, simple_reader: bool) -> Iterato
     with monkeypatch.context() as patch:
         if not simple_reader:
             patch.setattr(yamlread, "read_simple", lambda text, first: None)
-        patch.setattr(schema, "all_ids", lambda texts: False)
+        patch.setattr(references, "all_ids", lambda texts: False)
         patch.setattr(personal_data, "none_holds_contact", lambda texts: False)
         patch.setattr(votes, "_present_of", lambda records: {})
 

@@ -108,13 +108,21 @@ def _check_references(records: ForumRecords, problems: Problems) -> None:
         if any(ref.target in table for table in named_by(ref.rule)):
             continue
         _unresolved(ref, records, problems)
+    resolved: set[tuple[int, int]] = set()  # (rule, list) of lists whose every id resolves
     for group in records.reference_lists:
+        # One list object may be read into many records (`references.ids_of`): the same
+        # members at meeting after meeting. Its ids resolve in each or in none.
+        seen = (id(group.rule), id(group.targets))
+        if seen in resolved:
+            continue
         # A list's ids that resolve, found by set differences: most lists have none left.
         missing = set(group.targets).difference(*named_by(group.rule))
-        if missing:
-            for index, target in enumerate(group.targets):
-                if target in missing:
-                    _unresolved(group.reference(index), records, problems)
+        if not missing:
+            resolved.add(seen)
+            continue
+        for index, target in enumerate(group.targets):
+            if target in missing:
+                _unresolved(group.reference(index), records, problems)
 
 
 def _unresolved(ref: Reference, records: ForumRecords, problems: Problems) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .problems import FieldPath, Item, Mark, field_phrase
-from .values import Ref
+from .values import Ref, all_ids
 from .yamlnodes import Sequence
 
 # Each id read, as one string for every record that names it (an attendance names every
@@ -18,16 +18,41 @@ from .yamlnodes import Sequence
 # before and after each load (`ids_read_once`), so that nothing is kept between loads.
 _ONE_STRING: dict[str, str] = {}
 one_string = _ONE_STRING.setdefault
+# The last list of ids read into each field (by its rule's identity and its name): where the
+# same members attend meeting after meeting, a meeting's list is the last one's list object
+# again, its ids not read one by one. Records' lists are never changed in place.
+last_id_lists: dict[tuple[int, str], list[str]] = {}
 
 
 @contextmanager
 def ids_read_once() -> Iterator[None]:
-    """A load during which each id is kept as one string."""
+    """A load during which each id is kept as one string, and a list of ids equal to the
+    last read into the same field as that list."""
     _ONE_STRING.clear()
+    last_id_lists.clear()
     try:
         yield
     finally:
         _ONE_STRING.clear()
+        last_id_lists.clear()
+
+
+def ids_of(texts: list[str], ref: Ref, field: str) -> list[str] | None:
+    """What reading each text alone would give (a plain text, none null, none a placeholder,
+    all ids: each a reference), for the whole list at once; None to read them one by one.
+    A list equal to the last read into the same field is that list (`last_id_lists`)."""
+    slot = (id(ref), field)
+    last = last_id_lists.get(slot)
+    if last is not None and last == texts:
+        return last
+    if not (
+        all_ids(texts)
+        and "null" not in texts  # the one id that is also YAML's "no value"
+        and (not ref.also or set(ref.also).isdisjoint(texts))
+    ):
+        return None
+    values = last_id_lists[slot] = list(map(one_string, texts, texts))
+    return values
 
 
 class Reference(NamedTuple):

@@ -25,13 +25,12 @@ from .partial_dates import DueDate, PartialDate, read_due_date, read_partial_dat
 from .problems import FieldPath, Mark, Problems, did_you_mean, field_phrase, one_of
 from .references import Reference as Reference
 from .references import ReferenceList as ReferenceList
-from .references import item_path, one_string
+from .references import ids_of, item_path, one_string
 from .values import (
     PLACEHOLDER,
     BadValue,
     Ref,
     Url,
-    all_ids,
     is_id,
     read_bool,
     read_date,
@@ -277,16 +276,9 @@ def _list_reader(read_item: Reader, noun: str, ref: Ref | None) -> Reader:
             raise BadValue(f"expected a list: write it as [{_text_of(node)}] or one '- ' per line")
         key = f"{path[-1]}[]"
         texts = node.texts
-        if (
-            ref is not None
-            and texts is not None
-            and all_ids(texts)
-            and "null" not in texts  # the one id that is also YAML's "no value"
-            and (not ref.also or set(ref.also).isdisjoint(texts))
-        ):
-            # What reading each id alone would give (a plain text, none null, none a
-            # placeholder, all ids: each a reference), for the whole list at once.
-            values = list(map(one_string, texts, texts))
+        values = None if ref is None or texts is None else ids_of(texts, ref, key)
+        if values is not None:
+            assert ref is not None
             node.texts = values  # the same texts, each kept once (the node is kept for marks)
             marks[key] = node  # its items' marks made from it when asked for
             reading.reference_lists.append(
