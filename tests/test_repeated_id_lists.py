@@ -1,6 +1,7 @@
-"""A list of ids equal to the last one read into the same field is read once
-(`references.ids_of`): the same members at meeting after meeting. Each record still gets
-its own problems, at its own lines, and a list that differs by one id is read as its own."""
+"""The same members at meeting after meeting: a one-line list written as the last one is
+its texts again (`yamlsimple._plain_collection`), and a list of ids equal to the last one
+read into the same field is that list (`references.ids_of`). Each record still gets its
+own marks and problems, at its own lines, and a list written otherwise is read as its own."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import sys
 from pathlib import Path
 
 from openforum.records import load_forum
+from openforum.records.problems import Mark
+from openforum.records.yamlnodes import Sequence
+from openforum.records.yamlsimple import read_simple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from shapes import generate
@@ -56,3 +60,19 @@ def test_an_unknown_id_in_a_repeated_list_is_reported_in_every_record(tmp_path: 
         line = lines[problem.mark.line - 1]
         assert line.startswith("  present: [")
         assert line[problem.mark.column - 1 :].startswith("member-99999]")
+
+
+def test_a_long_list_written_as_the_last_is_its_texts_again() -> None:
+    ids = [f"member-{n:05d}" for n in range(30)]
+    other = [*ids[:-1], "member-99999"]  # as long, written otherwise
+    first = read_simple(f"title: A\npresent: [{', '.join(ids)}]\n", 2)
+    again = read_simple(f"title: B\nkind: plenary\npresent: [{', '.join(ids)}]\n", 5)
+    differs = read_simple(f"title: C\npresent: [{', '.join(other)}]\n", 2)
+    assert first is not None and again is not None and differs is not None
+    lists = [tree.entries["present"][1] for tree in (first, again, differs)]
+    assert all(isinstance(node, Sequence) for node in lists)
+    assert lists[1].texts is lists[0].texts
+    assert lists[2].texts == other
+    # Marks are each record's own: the second list's items are on its own line.
+    assert lists[1].items[3].mark == Mark(7, 11 + sum(len(i) + 2 for i in ids[:3]))
+    assert lists[1].items[3].text == ids[3]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import accumulate
+from typing import ClassVar
 
 from ..safety.characters import not_for_xml
 from .problems import Mark
@@ -311,6 +312,16 @@ def _plain_items(lines: list[str], first: int, indent: int) -> list[str] | None:
     return texts
 
 
+class _LastList:
+    """The text and items of the last long one-line list read (`_plain_collection`)."""
+
+    text: ClassVar[str] = ""
+    items: ClassVar[list[str]] = []  # never changed in place: shared by the nodes made of it
+
+
+_LONG_LIST = 20  # items; a shorter list costs less to read again than to keep
+
+
 def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | None:
     """The `[...]` or `{...}` at `start` when it is written the usual way and ends its line;
     None to read it the longer way (`_Reader.flow`)."""
@@ -319,6 +330,11 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
     if end < 0 or end == start + 1 or not _LINE_END.match(text, end + 1):
         return None
     inside = text[start + 1 : end]
+    mark = _mark((line, start + 1))
+    if not is_mapping and inside == _LastList.text:
+        # The list of the last record read, written alike (an attendance where the same
+        # members attend meeting after meeting): its texts again, not split and checked.
+        return Sequence.of_plain_texts(_LastList.items, mark)
     parts = inside.split(", ")
     if (
         inside[0] in _INDICATORS
@@ -343,8 +359,9 @@ def _plain_collection(text: str, start: int, line: int) -> Sequence | Mapping | 
         )
     ):
         return None
-    mark = _mark((line, start + 1))
     if not is_mapping:  # its items' nodes and marks are made when asked for
+        if len(parts) >= _LONG_LIST:
+            _LastList.text, _LastList.items = inside, parts
         return Sequence.of_plain_texts(parts, mark)
     columns = accumulate([len(part) + 2 for part in parts], initial=start + 2)
     entries: dict[str, tuple[Scalar, Node]] = {}
