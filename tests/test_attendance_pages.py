@@ -78,3 +78,39 @@ def test_attendance_by_year_counts_each_members_meetings(shape: str, tmp_path: P
             for year in sorted(set(present) | set(apologies), reverse=True)
         ]
         assert _by_year(attended, year_of) == expected
+
+
+def _attendance_meeting_by_meeting(records: ForumRecords) -> dict[str, derived.Attendance]:
+    found: dict[str, derived.Attendance] = {}
+    for meeting in reversed(derived.meetings_in_order(records)):
+        if meeting.attendance is None:
+            continue
+        present = dict.fromkeys(meeting.attendance.present)
+        for member in present:
+            found.setdefault(member, derived.Attendance()).present.append(meeting)
+        for member in dict.fromkeys(meeting.attendance.apologies):
+            if member not in present:
+                found.setdefault(member, derived.Attendance()).apologies.append(meeting)
+    return found
+
+
+@pytest.mark.parametrize("shape", ["demo", "attend-all", "rotating", "rich"])
+def test_each_members_meetings_are_found_meeting_by_meeting(shape: str, tmp_path: Path) -> None:
+    records = _forum(shape, tmp_path / "forum")
+    meetings = derived.meetings_in_order(records)
+    if shape == "attend-all":
+        # Runs of meetings with one list of those present, broken by a meeting with apologies
+        # (one present member among them, who stays counted present) and by one whose list
+        # is another object with the same ids.
+        middle, later = meetings[len(meetings) // 2], meetings[len(meetings) // 3]
+        assert middle.attendance is not None and later.attendance is not None
+        middle.attendance.apologies = [middle.attendance.present[0], "member-99999"]
+        later.attendance.present = list(later.attendance.present)
+    expected = _attendance_meeting_by_meeting(records)
+    found = derived.attendance(records)
+    assert found.keys() == expected.keys()
+    for member, attended in expected.items():
+        assert found[member].present == attended.present, member
+        assert found[member].apologies == attended.apologies, member
+    if shape == "attend-all":
+        assert found["member-99999"].apologies == [middle]

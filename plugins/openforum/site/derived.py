@@ -293,16 +293,31 @@ class Attendance:
 def attendance(records: ForumRecords) -> dict[str, Attendance]:
     """For each member, the meetings it was present at and sent apologies to, newest first."""
     found: dict[str, Attendance] = defaultdict(Attendance)
+    # Meetings in a row with one list of those present (the same members at meeting after
+    # meeting: one list object, references.ids_of) are given to each member at once.
+    run: list[Meeting] = []
+    listed: list[str] | None = None
     for meeting in reversed(meetings_in_order(records)):
         if meeting.attendance is None:
             continue
-        present = dict.fromkeys(meeting.attendance.present)  # a set, in order
-        for member in present:
-            found[member].present.append(meeting)
-        for member in dict.fromkeys(meeting.attendance.apologies):
-            if member not in present:
-                found[member].apologies.append(meeting)
+        if meeting.attendance.present is not listed:
+            _add_present(found, listed, run)
+            run, listed = [], meeting.attendance.present
+        run.append(meeting)
+        if meeting.attendance.apologies:
+            present = set(meeting.attendance.present)
+            for member in dict.fromkeys(meeting.attendance.apologies):
+                if member not in present:
+                    found[member].apologies.append(meeting)
+    _add_present(found, listed, run)
     return dict(found)
+
+
+def _add_present(
+    found: dict[str, Attendance], present: list[str] | None, run: list[Meeting]
+) -> None:
+    for member in dict.fromkeys(present or ()):  # a set, in order
+        found[member].present.extend(run)
 
 
 def commitments_by_member(records: ForumRecords) -> dict[str, tuple[list[str], list[str]]]:
