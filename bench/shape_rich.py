@@ -20,7 +20,7 @@ plain Material's pages (title and body) do not grow at all.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from shapes import START, Forum
 from synthetic import SECTORS, WORDS, write
@@ -57,45 +57,29 @@ class RichForum(Forum):
                 self.text(60),
             )
 
-    def plans_and_consultations(self) -> None:
-        rng = self.rng
-        self.plans = [f"nap{n:03d}" for n in range(self.counts["plans"])]
-        self.consultations = [f"consultation-{n:04d}" for n in range(self.counts["consultations"])]
-        for index, plan in enumerate(self.plans):
-            begin = START + timedelta(days=365 * (index % 30))
-            end = begin + timedelta(days=729)
-            write(
-                self.out / "plans" / f"{plan}.md",
-                f"title: Action plan {index}\nnumber: {index + 1}\n"
-                f"period: {{start: {begin}, end: {end}}}\nstatus: closed\n"
-                f"consultation: {self.consultations[index % len(self.consultations)]}\n"
-                f"phases:\n  - {{phase: development, start: {begin - timedelta(days=200)}, "
-                f"end: {begin - timedelta(days=1)}}}\n"
-                f"  - {{phase: implementation, start: {begin}, end: {end}}}\n"
-                f"  - {{phase: assessment, start: {end + timedelta(days=1)}, "
-                f"end: {end + timedelta(days=180)}}}\n"
-                f"url: https://ogp.example.org/plans/{plan}.pdf",
-                self.text(200),
-            )
-        for index, consultation in enumerate(self.consultations):
-            opens = START + timedelta(days=rng.randint(30, 8000))
-            events = "\n".join(
-                f"  - {{date: {opens + timedelta(days=5 * n)}, place: Town {n}, kind: workshop, "
-                f"participants: {20 + rng.randint(0, 60)}}}"
-                for n in range(4)
-            )
-            write(
-                self.out / "consultations" / f"{consultation}.md",
-                f"title: Consultation {index} on {' '.join(rng.sample(WORDS, 3))}\n"
-                f"plan: {self.plans[index % len(self.plans)]}\n"
-                f"timeline_published: {opens - timedelta(days=20)}\n"
-                f"opens: {opens}\ncloses: {opens + timedelta(days=45)}\n"
-                "channels: [online_platform, in_person, email, workshop]\n"
-                f"events:\n{events}\n"
-                "awareness: [Radio spots in three regions, Posters in town halls]\n"
-                f"summary_published: {opens + timedelta(days=80)}",
-                self.text(300),
-            )
+    def plan(self, index: int, plan: str, begin: date, end: date) -> tuple[str, str]:
+        front = (
+            f"status: closed\nconsultation: {self.consultations[index % len(self.consultations)]}\n"
+            f"phases:\n  - {{phase: development, start: {begin - timedelta(days=200)}, "
+            f"end: {begin - timedelta(days=1)}}}\n"
+            f"  - {{phase: implementation, start: {begin}, end: {end}}}\n"
+            f"  - {{phase: assessment, start: {end + timedelta(days=1)}, "
+            f"end: {end + timedelta(days=180)}}}\n"
+            f"url: https://ogp.example.org/plans/{plan}.pdf"
+        )
+        return front, self.text(200)
+
+    def consultation_means(self, opens: date) -> str:
+        events = "\n".join(
+            f"  - {{date: {opens + timedelta(days=5 * n)}, place: Town {n}, kind: workshop, "
+            f"participants: {20 + self.rng.randint(0, 60)}}}"
+            for n in range(4)
+        )
+        return (
+            "channels: [online_platform, in_person, email, workshop]\n"
+            f"events:\n{events}\n"
+            "awareness: [Radio spots in three regions, Posters in town halls]\n"
+        )
 
     def commitment_files(self) -> None:
         self.commitments = [f"c-{n:05d}" for n in range(self.counts["commitments"])]
@@ -143,12 +127,8 @@ class RichForum(Forum):
 
     def meeting_files(self) -> None:
         rng = self.rng
-        count = self.counts["meetings"]
-        step = max(1, self.span // max(1, count))
-        for index in range(count):
-            day = START + timedelta(days=30 + index * step)
+        for index, day, seated in self.meeting_days():
             key = f"{day}-s{index:05d}"
-            seated = self.seated_on(day)
             present = [m for m in seated if rng.random() < 0.8] or seated[:1]
             apologies = [m for m in seated if m not in present][:5]
             agenda = "\n".join(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -118,13 +118,12 @@ class Forum:
         for index, plan in enumerate(self.plans):
             begin = START + timedelta(days=365 * (index % 30))
             end = begin + timedelta(days=729)
+            front, body = self.plan(index, plan, begin, end)
             write(
                 self.out / "plans" / f"{plan}.md",
                 f"title: Action plan {index}\nnumber: {index + 1}\n"
-                f"period: {{start: {begin}, end: {end}}}\n"
-                f"status: {self.rng.choice(['implementation', 'closed'])}\n"
-                f"phases:\n  - {{phase: implementation, start: {begin}, end: {end}}}",
-                "",
+                f"period: {{start: {begin}, end: {end}}}\n{front}",
+                body,
             )
         for index, consultation in enumerate(self.consultations):
             opens = START + timedelta(days=self.rng.randint(30, 8000))
@@ -134,10 +133,22 @@ class Forum:
                 f"plan: {self.plans[index % len(self.plans)]}\n"
                 f"timeline_published: {opens - timedelta(days=20)}\n"
                 f"opens: {opens}\ncloses: {opens + timedelta(days=45)}\n"
-                "channels: [online_platform, in_person]\n"
+                f"{self.consultation_means(opens)}"
                 f"summary_published: {opens + timedelta(days=80)}",
                 self.text(300),
             )
+
+    def plan(self, index: int, plan: str, begin: date, end: date) -> tuple[str, str]:
+        """A plan's fields after its period, and its body."""
+        status = self.rng.choice(["implementation", "closed"])
+        return (
+            f"status: {status}\nphases:\n  - {{phase: implementation, start: {begin}, end: {end}}}",
+            "",
+        )
+
+    def consultation_means(self, opens: date) -> str:
+        """A consultation's channels (and events, awareness), a line each."""
+        return "channels: [online_platform, in_person]\n"
 
     def commitment_files(self) -> None:
         self.commitments = [f"c-{n:05d}" for n in range(self.counts["commitments"])]
@@ -163,13 +174,17 @@ class Forum:
     def seated_on(self, day: date) -> list[str]:
         return [m for m, (a, b) in self.terms.items() if a <= day and (b is None or day <= b)]
 
-    def meeting_files(self) -> None:
-        rng = self.rng
+    def meeting_days(self) -> Iterator[tuple[int, date, list[str]]]:
+        """Each meeting's number, day and the members seated that day, spread over the span."""
         count = self.counts["meetings"]
         step = max(1, self.span // max(1, count))
         for index in range(count):
             day = START + timedelta(days=30 + index * step)
-            seated = self.seated_on(day)
+            yield index, day, self.seated_on(day)
+
+    def meeting_files(self) -> None:
+        rng = self.rng
+        for index, day, seated in self.meeting_days():
             if self.shape == "attend-all":
                 present = list(self.members)
             elif self.shape == "rotating":
