@@ -3,6 +3,8 @@ seats (public fields only: contact details only with consent) and resources."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..facts.roster import seat_on
 from ..records import model
 from .context import ExportContext, iso_utc
@@ -188,26 +190,22 @@ def attendance(ctx: ExportContext) -> Table:
             stood_in = dict(count.stood_in)
             # Counted towards the quorum: a voter, or a substitute for an absent member.
             counted = set(count.counted) | stood_in.keys()  # a set: hundreds present
-            if plain(key) and plain_ids.issuperset(present) and not stood_in:
-                lines = (
-                    map(tails["true"].__getitem__, present)
-                    if counted.issuperset(present)
-                    else (tails["true" if p in counted else "false"][p] for p in present)
-                )
-                table.add_lines(key + key.join(lines) if present else "", len(present))
-            elif (
+            if (
                 plain(key)
                 and plain_ids.issuperset(present)
                 and plain_ids.issuperset(stood_in.values())
             ):
-                table.add_lines(
-                    "".join(
-                        f"{key},present,{member},,{'true' if member in counted else 'false'},"
-                        f"{stood_in.get(member, '')}\r\n"
-                        for member in present
-                    ),
-                    len(present),
+                lines: Iterable[str] = (
+                    map(tails["true"].__getitem__, present)
+                    if not stood_in and counted.issuperset(present)
+                    else (
+                        f",present,{p},,{'true' if p in counted else 'false'},{stood_in[p]}\r\n"
+                        if p in stood_in
+                        else tails["true" if p in counted else "false"][p]
+                        for p in present
+                    )
                 )
+                table.add_lines(key + key.join(lines) if present else "", len(present))
             else:
                 table.add_all(
                     (key, "present", member, None, member in counted, stood_in.get(member))
