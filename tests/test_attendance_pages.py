@@ -99,8 +99,8 @@ def test_each_members_meetings_are_found_meeting_by_meeting(shape: str, tmp_path
     records = _forum(shape, tmp_path / "forum")
     meetings = derived.meetings_in_order(records)
     if shape == "attend-all":
-        # Runs of meetings with one list of those present, broken by a meeting with apologies
-        # (one present member among them, who stays counted present) and by one whose list
+        # A run of meetings with one list of those present, with a meeting with apologies in
+        # it (one present member among them, who stays counted present) and one whose list
         # is another object with the same ids.
         middle, later = meetings[len(meetings) // 2], meetings[len(meetings) // 3]
         assert middle.attendance is not None and later.attendance is not None

@@ -293,14 +293,15 @@ class Attendance:
 def attendance(records: ForumRecords) -> dict[str, Attendance]:
     """For each member, the meetings it was present at and sent apologies to, newest first."""
     found: dict[str, Attendance] = defaultdict(Attendance)
-    # Meetings in a row with one list of those present (the same members at meeting after
-    # meeting: one list object, references.ids_of) are given to each member at once.
+    # Meetings in a row with equal lists of those present (the same members at meeting after
+    # meeting; as in `sector_attendance`, a C comparison, at once where the reader gave them
+    # one list object) are given to each member at once.
     run: list[Meeting] = []
     listed: list[str] | None = None
     for meeting in reversed(meetings_in_order(records)):
         if meeting.attendance is None:
             continue
-        if meeting.attendance.present is not listed:
+        if meeting.attendance.present != listed:
             _add_present(found, listed, run)
             run, listed = [], meeting.attendance.present
         run.append(meeting)
