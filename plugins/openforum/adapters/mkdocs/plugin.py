@@ -8,21 +8,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ... import identity, incremental, previous_site
+from ... import identity, previous_site
 from ...build import Build, BuildError, context, load
 from ...collector import BuildCollector
 from ...exports import FOLDERS as EXPORT_FOLDERS
@@ -32,7 +31,6 @@ from ...language_sites import SiteLanguage
 from ...records import KINDS, ReadCache
 from ...report import format_problem
 from ...safety.sanitize import clean_html
-from ...serve_errors import show_problems_in_browser
 from ...site.html import MarkdownRenderer
 from ...site.render import TEMPLATES
 from ...site.urls import url_of
@@ -44,6 +42,9 @@ from .pages import (
     spare_theme_search_of_generated_pages,
     theme_search_entries,
 )
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -231,6 +232,8 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
         if previous is not None:
             previous.done()
         if self.serving:  # a save rebuilds the pages it touches from this build
+            from ... import incremental  # see on_serve
+
             incremental.remember(self, config, run.records, run.ctx)
         self.site_language.build_others()
         self.collector.end()
@@ -250,6 +253,11 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, **kwargs: Any) -> LiveReloadServer:
         # A saved record rebuilds its pages (incremental.py); a template, the whole site.
+        # Imported here: a build that serves nothing does not load the server's modules
+        # (MkDocs' live reload, watchdog, the HTTP server: a tenth of a second).
+        from ... import incremental
+        from ...serve_errors import show_problems_in_browser
+
         server.watch(str(self.records_dir))
         server.watch(str(TEMPLATES))
         show_problems_in_browser(server, self._take_build_error)
