@@ -76,6 +76,7 @@ REPEAT ?= 1
 bench: $(BYTECODE)
 	$(BIN)/python bench/validate.py $(RECORDS)
 	$(BIN)/python bench/shapes_bench.py $(N) $(if $(BIG),10000) --repeat $(REPEAT) $(if $(REBUILD),--rebuild)
+	$(BIN)/python bench/ledger.py 3000 --shapes rotating rich --repeat 3
 	$(BIN)/python bench/serve_rebuild.py 3000
 	$(BIN)/python bench/serve_rebuild.py 3000 --shape attend-all --kinds members meetings commitments --saves 2
 	$(BIN)/python bench/languages.py --runs 1
