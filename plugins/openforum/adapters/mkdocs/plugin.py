@@ -254,7 +254,7 @@ class OpenForumPlugin(BasePlugin[OpenForumConfig]):
     def on_serve(self, server: LiveReloadServer, /, **kwargs: Any) -> LiveReloadServer:
         # A saved record rebuilds its pages (incremental.py); a template, the whole site.
         # Imported here: a build that serves nothing does not load the server's modules
-        # (MkDocs' live reload, watchdog, the HTTP server: a tenth of a second).
+        # (MkDocs' live reload, watchdog, the HTTP server: some 60 ms of every build).
         from ... import incremental
         from ...serve_errors import show_problems_in_browser
 
