@@ -1,6 +1,6 @@
 """Where one build's CPU time goes, phase by phase, beside plain Material's whole build.
 
-    .venv/bin/python bench/ledger.py N [N ...] [--shapes S ...] [--repeat R]
+    .venv/bin/python bench/ledger.py N [N ...] [--shapes S ...] [--repeat R] [--keep DIR]
 
 For each shape and N, writes the forum (bench/shapes.py) and its plain Material counterpart
 (as shapes_bench.py does), then alternates R times: an OpenForum build in one process with
